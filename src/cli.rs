@@ -1,0 +1,34 @@
+//! The command-line contract of `shared/product.md`, as clap definitions.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// An interactive terminal tutor for Azure Kubernetes Service networking.
+#[derive(Debug, Parser)]
+#[command(name = "aks-tutor", version, about, long_about = None)]
+pub struct Cli {
+    /// Load the course from this folder instead of the one built into the binary.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub content: Option<PathBuf>,
+
+    /// Keep progress in this folder (default: $AKS_TUTOR_DATA_DIR, else the platform data dir).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// The learner whose progress is used.
+    #[arg(long, value_name = "NAME", global = true)]
+    pub profile: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a course folder and print one `path:line:col: message` line per problem.
+    Validate {
+        /// The course folder (the one holding course.ron); default: the built-in course.
+        dir: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,7 @@
+//! aks-tutor: an interactive terminal tutor for Azure Kubernetes Service networking.
+//!
+//! The modules are public so that the integration tests in `tests/` can reach them.
+//! Domain engines (`content`, ...) know nothing of the terminal; `app` and `ui` do.
+
+pub mod cli;
+pub mod paths;
