@@ -1,7 +1,14 @@
+use std::process::ExitCode;
+
 use clap::Parser;
 
-fn main() -> anyhow::Result<()> {
-    let cli = aks_tutor::cli::Cli::parse();
-    let _ = cli;
-    Ok(())
+use aks_tutor::cli::{Cli, Command};
+use aks_tutor::commands;
+
+fn main() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Validate { dir }) => Ok(commands::validate::run(dir.as_deref())),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }

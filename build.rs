@@ -1,0 +1,52 @@
+//! Embeds the course under `content/networking-in-aks/` into the binary, so that it runs from any
+//! directory with no files beside it.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+const COURSE_DIR: &str = "content/networking-in-aks";
+
+fn main() {
+    println!("cargo:rerun-if-changed={COURSE_DIR}");
+    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let root = manifest_dir.join(COURSE_DIR);
+    let mut files = Vec::new();
+    collect(&root, &root, &mut files);
+    files.sort();
+
+    let mut code = format!("pub static ROOT: &str = {COURSE_DIR:?};\n");
+    code.push_str("pub static FILES: &[(&str, &str)] = &[\n");
+    for (relative, absolute) in &files {
+        writeln!(code, "    ({relative:?}, include_str!({absolute:?})),")
+            .expect("write to a String");
+    }
+    code.push_str("];\n");
+    let out =
+        PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("embedded_course.rs");
+    fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
+    let entries =
+        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+            .path();
+        if path.is_dir() {
+            collect(root, &path, files);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("ron" | "md")
+        ) {
+            let relative = path.strip_prefix(root).expect("walked from root");
+            let relative = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push((relative, path.display().to_string()));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! The subcommands that print and exit without opening the TUI.
+
+pub mod validate;

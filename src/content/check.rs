@@ -1,0 +1,396 @@
+//! The rules a course must keep beyond its file syntax: ids well-formed and unique, references that
+//! resolve, questions that can be answered. Also tidies long text (indentation, blank ends).
+
+use std::collections::{HashMap, HashSet};
+use std::net::Ipv4Addr;
+
+use super::model::{InterviewItem, Lab, LabKind, Question, QuestionKind, Topic};
+use super::problem::{Problem, find_string};
+use super::source::CourseSource;
+
+type Position = Option<(usize, usize)>;
+
+pub struct Checker<'a> {
+    source: &'a dyn CourseSource,
+    problems: Vec<Problem>,
+    /// Ids seen per kind, with where they were first defined.
+    ids: HashMap<(&'static str, String), String>,
+    references: Vec<Reference>,
+}
+
+/// A `see` link, resolved once every lesson is known.
+struct Reference {
+    path: String,
+    at: Position,
+    target: String,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(source: &'a dyn CourseSource) -> Self {
+        Self {
+            source,
+            problems: Vec::new(),
+            ids: HashMap::new(),
+            references: Vec::new(),
+        }
+    }
+
+    pub fn course_fields(&mut self, text: &str, id: &str, title: &str) {
+        self.id("course", "course.ron", text, id, 0);
+        self.non_empty(
+            "course.ron",
+            find_string(text, id, 0),
+            "the course",
+            "title",
+            title,
+        );
+    }
+
+    pub fn topic(&mut self, text: &str, id: &str, title: &str) {
+        self.id("topic", "course.ron", text, id, 0);
+        self.non_empty(
+            "course.ron",
+            find_string(text, id, 0),
+            &format!("topic `{id}`"),
+            "title",
+            title,
+        );
+    }
+
+    pub fn lesson(&mut self, text: &str, id: &str, title: &str) {
+        // A topic and its lesson often share an id, hence the first lesson-id occurrence after it.
+        let nth = usize::from(self.ids.contains_key(&("topic", id.to_string())));
+        self.id("lesson", "course.ron", text, id, nth);
+        self.non_empty(
+            "course.ron",
+            find_string(text, id, nth),
+            &format!("lesson `{id}`"),
+            "title",
+            title,
+        );
+    }
+
+    pub fn finish(mut self, topics: &[Topic]) -> Vec<Problem> {
+        let mut anchors: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for lesson in topics.iter().flat_map(|t| &t.lessons) {
+            let set = anchors.entry(lesson.id.as_str()).or_default();
+            set.extend(lesson.technical.anchors());
+            if let Some(eli5) = &lesson.eli5 {
+                set.extend(eli5.anchors());
+            }
+        }
+        for reference in std::mem::take(&mut self.references) {
+            let (lesson, anchor) = match reference.target.split_once('#') {
+                Some((lesson, anchor)) => (lesson, Some(anchor)),
+                None => (reference.target.as_str(), None),
+            };
+            let declared = self.ids.contains_key(&("lesson", lesson.to_string()));
+            let message = match (anchors.get(lesson), anchor) {
+                // A lesson that failed to load has been reported already.
+                (None, _) if declared => continue,
+                (None, _) => {
+                    format!("`see` names lesson `{lesson}`, which the course does not have")
+                }
+                (Some(set), Some(anchor)) if !set.contains(anchor) => {
+                    format!("`see` names section `{anchor}`, which lesson `{lesson}` does not have")
+                }
+                _ => continue,
+            };
+            self.report(&reference.path, reference.at, message);
+        }
+        self.problems
+    }
+
+    fn id(&mut self, kind: &'static str, path: &str, text: &str, id: &str, nth: usize) -> Position {
+        let at = find_string(text, id, nth);
+        if !is_valid_id(id) {
+            self.report(
+                path,
+                at,
+                format!("{kind} id `{id}` must be lowercase letters, digits and single `-`"),
+            );
+        }
+        let here = self.source.display_path(path);
+        let here = match at {
+            Some((line, col)) => format!("{here}:{line}:{col}"),
+            None => here,
+        };
+        if let Some(first) = self.ids.get(&(kind, id.to_string())) {
+            let message = format!("duplicate {kind} id `{id}` (first defined at {first})");
+            self.report(path, at, message);
+        } else {
+            self.ids.insert((kind, id.to_string()), here);
+        }
+        at
+    }
+
+    fn reference(&mut self, path: &str, text: &str, target: &str) {
+        let earlier = self
+            .references
+            .iter()
+            .filter(|r| r.path == path && r.target == target)
+            .count();
+        let at = find_string(text, target, earlier);
+        self.references.push(Reference {
+            path: path.to_string(),
+            at,
+            target: target.to_string(),
+        });
+    }
+
+    fn non_empty(&mut self, path: &str, at: Position, what: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(path, at, format!("{what} has an empty `{field}`"));
+        }
+    }
+
+    fn report(&mut self, path: &str, at: Position, message: String) {
+        self.problems.push(Problem {
+            path: self.source.display_path(path),
+            position: at,
+            message,
+        });
+    }
+}
+
+pub fn lab(checker: &mut Checker, path: &str, text: &str, lab: &mut Lab, nth: usize) {
+    let at = checker.id("lab", path, text, &lab.id, nth);
+    let what = format!("lab `{}`", lab.id);
+    checker.non_empty(path, at, &what, "title", &lab.title);
+    if lab.steps.is_empty() {
+        checker.report(path, at, format!("{what} has no steps"));
+    }
+    if lab.kind == LabKind::Debugging && lab.symptom.as_deref().is_none_or(|s| s.trim().is_empty())
+    {
+        checker.report(
+            path,
+            at,
+            format!("{what} is a Debugging lab and needs a `symptom`"),
+        );
+    }
+    if let Some(see) = &lab.see {
+        checker.reference(path, text, see);
+    }
+    let mut step_ids = HashSet::new();
+    for step in &mut lab.steps {
+        let step_at = find_string(text, &step.id, 0);
+        if !is_valid_id(&step.id) {
+            let message = format!(
+                "step id `{}` must be lowercase letters, digits and single `-`",
+                step.id
+            );
+            checker.report(path, step_at, message);
+        }
+        if !step_ids.insert(step.id.clone()) {
+            checker.report(
+                path,
+                step_at,
+                format!("duplicate step id `{}` in {what}", step.id),
+            );
+        }
+        checker.non_empty(
+            path,
+            step_at,
+            &format!("step `{}`", step.id),
+            "title",
+            &step.title,
+        );
+        for text in [
+            &mut step.command,
+            &mut step.expected,
+            &mut step.look_for,
+            &mut lab.symptom,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *text = tidy(text);
+        }
+        step.purpose = tidy(&step.purpose);
+        if let Some(file) = &mut step.file {
+            file.text = tidy(&file.text);
+        }
+    }
+    lab.intro = tidy(&lab.intro);
+}
+
+pub fn question(
+    checker: &mut Checker,
+    path: &str,
+    text: &str,
+    question: &mut Question,
+    nth: usize,
+) {
+    let at = checker.id("question", path, text, &question.id, nth);
+    let what = format!("question `{}`", question.id);
+    checker.non_empty(path, at, &what, "prompt", &question.prompt);
+    checker.non_empty(path, at, &what, "explanation", &question.explanation);
+    checker.reference(path, text, &question.see);
+    question.prompt = tidy(&question.prompt);
+    question.explanation = tidy(&question.explanation);
+    if let Some(message) = answer_problem(&question.kind) {
+        checker.report(path, at, format!("{what}: {message}"));
+    }
+}
+
+pub fn interview(
+    checker: &mut Checker,
+    path: &str,
+    text: &str,
+    item: &mut InterviewItem,
+    nth: usize,
+) {
+    let at = checker.id("interview item", path, text, &item.id, nth);
+    let what = format!("interview item `{}`", item.id);
+    checker.non_empty(path, at, &what, "question", &item.question);
+    checker.non_empty(path, at, &what, "answer", &item.answer);
+    if item.key_points.is_empty() {
+        checker.report(path, at, format!("{what} needs at least one key point"));
+    }
+    if let Some(see) = &item.see {
+        checker.reference(path, text, see);
+    }
+    item.question = tidy(&item.question);
+    item.answer = tidy(&item.answer);
+}
+
+/// Why a question could not be answered as written, if it could not.
+fn answer_problem(kind: &QuestionKind) -> Option<String> {
+    fn choices(options: &[String]) -> Option<String> {
+        if options.len() < 2 {
+            return Some(format!("needs at least 2 options, has {}", options.len()));
+        }
+        let unique: HashSet<&String> = options.iter().collect();
+        (unique.len() != options.len()).then(|| "has the same option twice".to_string())
+    }
+    let out_of_range = |index: usize, len: usize| {
+        Some(format!(
+            "answer {index} is out of range: options are numbered 0 to {}",
+            len.saturating_sub(1)
+        ))
+    };
+    match kind {
+        QuestionKind::SingleChoice { options, answer } => choices(options).or_else(|| {
+            (*answer >= options.len())
+                .then(|| out_of_range(*answer, options.len()))
+                .flatten()
+        }),
+        QuestionKind::MultiSelect { options, answers } => choices(options).or_else(|| {
+            if answers.is_empty() {
+                return Some("needs at least one right answer in `answers`".into());
+            }
+            if let Some(bad) = answers.iter().find(|a| **a >= options.len()) {
+                return out_of_range(*bad, options.len());
+            }
+            let unique: HashSet<&usize> = answers.iter().collect();
+            (unique.len() != answers.len()).then(|| "lists the same answer twice".into())
+        }),
+        QuestionKind::Ordering { items } => choices(items),
+        QuestionKind::Word { accepted } => accepted
+            .iter()
+            .all(|word| word.trim().is_empty())
+            .then(|| "needs at least one accepted answer".into()),
+        QuestionKind::Cidr { answer } => cidr_problem(answer),
+        QuestionKind::TrueFalse { .. } | QuestionKind::Number { .. } => None,
+    }
+}
+
+/// An answer CIDR must be an IPv4 network address with its prefix, e.g. `10.2.0.0/16`.
+fn cidr_problem(cidr: &str) -> Option<String> {
+    let Some((address, prefix)) = cidr.trim().split_once('/') else {
+        return Some(format!(
+            "answer `{cidr}` is not a CIDR (write it as 10.2.0.0/16)"
+        ));
+    };
+    let (Ok(address), Ok(prefix)) = (address.parse::<Ipv4Addr>(), prefix.parse::<u32>()) else {
+        return Some(format!(
+            "answer `{cidr}` is not a CIDR (write it as 10.2.0.0/16)"
+        ));
+    };
+    if prefix > 32 {
+        return Some(format!("answer `{cidr}` has a prefix over /32"));
+    }
+    let mask = u32::MAX.checked_shl(32 - prefix).unwrap_or(0);
+    let network = Ipv4Addr::from(u32::from(address) & mask);
+    (network != address).then(|| {
+        format!("answer `{cidr}` is not a network address; did you mean {network}/{prefix}?")
+    })
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Removes the blank lines at either end, trailing spaces, and the indentation every line shares,
+/// so long text can be indented along with the RON around it.
+pub fn tidy(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |i| i + 1);
+    let lines = &lines[first..last];
+    let indent = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| l.get(indent..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_removes_shared_indentation_and_blank_ends() {
+        assert_eq!(tidy("\n    a:\n      b\n\n    c\n  "), "a:\n  b\n\nc");
+    }
+
+    #[test]
+    fn ids_are_kebab_case() {
+        assert!(is_valid_id("q-ip-planning-2"));
+        for bad in ["", "Q1", "a--b", "-a", "a-", "a_b", "a b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn answer_cidrs_must_be_networks() {
+        assert_eq!(cidr_problem("10.2.0.0/16"), None);
+        assert!(
+            cidr_problem("10.0.1.0/16")
+                .unwrap()
+                .contains("did you mean 10.0.0.0/16")
+        );
+        assert!(cidr_problem("10.0.0.0/33").is_some());
+        assert!(cidr_problem("nonsense").is_some());
+    }
+
+    #[test]
+    fn a_single_choice_answer_must_be_an_option() {
+        let kind = QuestionKind::SingleChoice {
+            options: vec!["a".into(), "b".into()],
+            answer: 2,
+        };
+        assert_eq!(
+            answer_problem(&kind).unwrap(),
+            "answer 2 is out of range: options are numbered 0 to 1"
+        );
+    }
+}

@@ -1,0 +1,281 @@
+//! Loads a course from a [`CourseSource`]: reads `course.ron` and every file it names, turns the
+//! markdown into blocks and the RON into items, and collects every problem with its position.
+
+use std::collections::HashMap;
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::check::{self, Checker};
+use super::markdown;
+use super::model::{Course, Document, FORMAT_VERSION, InterviewItem, Lab, Lesson, Question, Topic};
+use super::problem::{Problem, Problems, find_string, line_col};
+use super::sanitize::sanitize;
+use super::source::CourseSource;
+
+pub const COURSE_FILE: &str = "course.ron";
+
+#[derive(Deserialize)]
+#[serde(rename = "Course", deny_unknown_fields)]
+struct CourseFile {
+    #[serde(rename = "format_version")]
+    _format_version: u32,
+    id: String,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    topics: Vec<TopicFile>,
+}
+
+/// Read before the whole file, so that a newer course gets "unknown version", not a field error.
+#[derive(Deserialize)]
+#[serde(rename = "Course")]
+struct VersionProbe {
+    format_version: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Topic", deny_unknown_fields)]
+struct TopicFile {
+    id: String,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    lessons: Vec<LessonFile>,
+    #[serde(default)]
+    labs: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    interview: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Lesson", deny_unknown_fields)]
+struct LessonFile {
+    id: String,
+    title: String,
+    file: String,
+    #[serde(default)]
+    eli5: Option<String>,
+}
+
+/// Loads and checks a whole course; any problem means no course.
+pub fn load(source: &dyn CourseSource) -> Result<Course, Problems> {
+    let mut loader = Loader {
+        source,
+        problems: Vec::new(),
+    };
+    let course = loader.load();
+    match course {
+        Some(course) if loader.problems.is_empty() => Ok(course),
+        _ => Err(Problems(loader.problems)),
+    }
+}
+
+struct Loader<'a> {
+    source: &'a dyn CourseSource,
+    problems: Vec<Problem>,
+}
+
+impl Loader<'_> {
+    fn load(&mut self) -> Option<Course> {
+        let text = self.read(COURSE_FILE, None)?;
+        let probe: VersionProbe = self.parse_ron(COURSE_FILE, &text)?;
+        if probe.format_version != FORMAT_VERSION {
+            let at = text
+                .find("format_version")
+                .map(|offset| line_col(&text, offset));
+            self.problem(
+                COURSE_FILE,
+                at,
+                format!(
+                    "unknown format_version {}: this aks-tutor reads version {FORMAT_VERSION}; use a newer aks-tutor for this course",
+                    probe.format_version
+                ),
+            );
+            return None;
+        }
+        let file: CourseFile = self.parse_ron(COURSE_FILE, &text)?;
+        let mut checker = Checker::new(self.source);
+        checker.course_fields(&text, &file.id, &file.title);
+
+        // Lessons first: labs, questions and interview items refer to their sections.
+        let mut topics = Vec::new();
+        for topic in &file.topics {
+            checker.topic(&text, &topic.id, &topic.title);
+            let lessons = topic
+                .lessons
+                .iter()
+                .filter_map(|lesson| self.lesson(&text, lesson, &mut checker))
+                .collect();
+            topics.push(Topic {
+                id: topic.id.clone(),
+                title: topic.title.clone(),
+                summary: topic.summary.clone(),
+                lessons,
+                labs: Vec::new(),
+                questions: Vec::new(),
+                interview: Vec::new(),
+            });
+        }
+        for (topic, topic_file) in topics.iter_mut().zip(&file.topics) {
+            if topic.lessons.is_empty() && topic_file.lessons.is_empty() {
+                let at = find_string(&text, &topic.id, 0);
+                self.problem(
+                    COURSE_FILE,
+                    at,
+                    format!("topic `{}` has no lessons", topic.id),
+                );
+            }
+            topic.labs = self.items::<Lab>(&text, &topic_file.labs, &mut checker, check::lab);
+            topic.questions =
+                self.items::<Question>(&text, &topic_file.questions, &mut checker, check::question);
+            topic.interview = self.items::<InterviewItem>(
+                &text,
+                &topic_file.interview,
+                &mut checker,
+                check::interview,
+            );
+        }
+        self.problems.extend(checker.finish(&topics));
+        Some(Course {
+            id: file.id,
+            title: file.title,
+            summary: file.summary,
+            topics,
+        })
+    }
+
+    fn lesson(
+        &mut self,
+        course_text: &str,
+        lesson: &LessonFile,
+        checker: &mut Checker,
+    ) -> Option<Lesson> {
+        checker.lesson(course_text, &lesson.id, &lesson.title);
+        let technical = self.document(course_text, &lesson.file);
+        let eli5 = match &lesson.eli5 {
+            Some(path) => Some(self.document(course_text, path)?),
+            None => None,
+        };
+        Some(Lesson {
+            id: lesson.id.clone(),
+            title: lesson.title.clone(),
+            technical: technical?,
+            eli5,
+        })
+    }
+
+    fn document(&mut self, course_text: &str, path: &str) -> Option<Document> {
+        let text = self.read(path, find_string(course_text, path, 0))?;
+        let (blocks, issues) = markdown::parse(&text);
+        for issue in issues {
+            self.problem(path, Some(line_col(&text, issue.offset)), issue.message);
+        }
+        Some(Document {
+            path: path.to_string(),
+            blocks,
+        })
+    }
+
+    /// Loads the items of every file in `paths` (each file holds one item or a list of them).
+    fn items<T: DeserializeOwned + ItemFile>(
+        &mut self,
+        course_text: &str,
+        paths: &[String],
+        checker: &mut Checker,
+        check_item: fn(&mut Checker, &str, &str, &mut T, usize),
+    ) -> Vec<T> {
+        let mut items = Vec::new();
+        for path in paths {
+            let Some(text) = self.read(path, find_string(course_text, path, 0)) else {
+                continue;
+            };
+            let Some(loaded) = T::parse(self, path, &text) else {
+                continue;
+            };
+            let mut occurrences: HashMap<String, usize> = HashMap::new();
+            for mut item in loaded {
+                let nth = occurrences.entry(item.id().to_string()).or_default();
+                check_item(checker, path, &text, &mut item, *nth);
+                *nth += 1;
+                items.push(item);
+            }
+        }
+        items
+    }
+
+    /// Reads a file, sanitized; a failure is reported at `referenced_at` in course.ron.
+    fn read(&mut self, path: &str, referenced_at: Option<(usize, usize)>) -> Option<String> {
+        match self.source.read(path) {
+            Ok(text) => Some(sanitize(&text)),
+            Err(error) => {
+                let (file, at, message) = match referenced_at {
+                    Some(at) => (
+                        COURSE_FILE,
+                        Some(at),
+                        format!("cannot read `{}`: {error}", self.source.display_path(path)),
+                    ),
+                    None => (path, None, format!("cannot read the course file: {error}")),
+                };
+                self.problem(file, at, message);
+                None
+            }
+        }
+    }
+
+    fn parse_ron<T: DeserializeOwned>(&mut self, path: &str, text: &str) -> Option<T> {
+        let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+        match options.from_str::<T>(text) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let at = (error.span.start.line, error.span.start.col);
+                self.problem(path, Some(at), error.code.to_string());
+                None
+            }
+        }
+    }
+
+    fn problem(&mut self, path: &str, position: Option<(usize, usize)>, message: String) {
+        self.problems.push(Problem {
+            path: self.source.display_path(path),
+            position,
+            message,
+        });
+    }
+}
+
+/// A kind of item kept in its own RON files: one item, or a list of them.
+trait ItemFile: Sized {
+    fn id(&self) -> &str;
+    fn parse(loader: &mut Loader<'_>, path: &str, text: &str) -> Option<Vec<Self>>;
+}
+
+impl ItemFile for Lab {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn parse(loader: &mut Loader<'_>, path: &str, text: &str) -> Option<Vec<Self>> {
+        loader.parse_ron::<Lab>(path, text).map(|lab| vec![lab])
+    }
+}
+
+impl ItemFile for Question {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn parse(loader: &mut Loader<'_>, path: &str, text: &str) -> Option<Vec<Self>> {
+        loader.parse_ron(path, text)
+    }
+}
+
+impl ItemFile for InterviewItem {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn parse(loader: &mut Loader<'_>, path: &str, text: &str) -> Option<Vec<Self>> {
+        loader.parse_ron(path, text)
+    }
+}

@@ -1,0 +1,15 @@
+//! The course: its model, the markdown and RON it is written in, and the loader that checks it.
+//! Nothing here knows about the terminal.
+
+mod check;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod problem;
+pub mod sanitize;
+pub mod source;
+
+pub use load::load;
+pub use model::*;
+pub use problem::{Problem, Problems};
+pub use source::{CourseDir, CourseSource, EmbeddedCourse};

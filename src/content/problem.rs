@@ -1,0 +1,86 @@
+//! What is wrong with a course, and where: `path:line:col: message`.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    /// 1-based line and column; `None` when the problem is the file as a whole.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// Every problem found in a course; the course does not load while there is one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = source.get(..offset).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Where the `nth` (0-based) occurrence of `"text"` as a quoted string sits in a RON source.
+pub fn find_string(source: &str, text: &str, nth: usize) -> Option<(usize, usize)> {
+    let quoted = format!("{text:?}");
+    source
+        .match_indices(&quoted)
+        .nth(nth)
+        .map(|(offset, _)| line_col(source, offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let source = "ab\ncé d";
+        assert_eq!(line_col(source, 0), (1, 1));
+        assert_eq!(line_col(source, 3), (2, 1));
+        assert_eq!(line_col(source, source.find('d').unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn a_problem_prints_as_path_line_col() {
+        let problem = Problem {
+            path: "c/course.ron".into(),
+            position: Some((3, 7)),
+            message: "m".into(),
+        };
+        assert_eq!(problem.to_string(), "c/course.ron:3:7: m");
+    }
+
+    #[test]
+    fn strings_are_found_by_occurrence() {
+        let source = "(id: \"a\"),\n(id: \"a\")";
+        assert_eq!(find_string(source, "a", 0), Some((1, 6)));
+        assert_eq!(find_string(source, "a", 1), Some((2, 6)));
+        assert_eq!(find_string(source, "b", 0), None);
+    }
+}
