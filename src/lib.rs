@@ -3,7 +3,10 @@
 //! The modules are public so that the integration tests in `tests/` can reach them.
 //! Domain engines (`content`, ...) know nothing of the terminal; `app` and `ui` do.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod paths;
+pub mod tui;
+pub mod ui;

@@ -313,7 +313,7 @@ impl Converter<'_> {
 
     fn text_until(&mut self, end: TagEnd) -> String {
         let mut text = String::new();
-        while let Some((event, _)) = self.events.next() {
+        for (event, _) in self.events.by_ref() {
             match event {
                 Event::End(tag) if tag == end => break,
                 Event::Text(t) | Event::Html(t) | Event::Code(t) => text.push_str(&t),

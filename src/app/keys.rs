@@ -1,0 +1,347 @@
+//! Input becomes an [`Action`] here and nowhere else. Each screen's keys live in one table, which
+//! both maps key presses and feeds the `?` help overlay, so the two cannot disagree.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Back,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    NextSection,
+    PrevSection,
+    NextItem,
+    PrevItem,
+    ToggleEli5,
+    ToggleDone,
+    Copy,
+    Help,
+    ScrollUp,
+    ScrollDown,
+    Resize(u16, u16),
+}
+
+/// Which key table applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyContext {
+    Home,
+    Topic,
+    Lesson,
+    Lab,
+    Help,
+}
+
+pub struct Binding {
+    pub codes: &'static [KeyCode],
+    /// How the keys are written in the help overlay.
+    pub label: &'static str,
+    pub help: &'static str,
+    pub action: Action,
+}
+
+const fn bind(
+    codes: &'static [KeyCode],
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        codes,
+        label,
+        help,
+        action,
+    }
+}
+
+const LIST: &[Binding] = &[
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑ k",
+        "previous entry",
+        Action::Up,
+    ),
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "↓ j",
+        "next entry",
+        Action::Down,
+    ),
+    bind(
+        &[KeyCode::Home, KeyCode::Char('g')],
+        "Home g",
+        "first entry",
+        Action::Top,
+    ),
+    bind(
+        &[KeyCode::End, KeyCode::Char('G')],
+        "End G",
+        "last entry",
+        Action::Bottom,
+    ),
+    bind(
+        &[KeyCode::Enter, KeyCode::Right, KeyCode::Char('l')],
+        "Enter → l",
+        "open",
+        Action::Open,
+    ),
+];
+
+const READER: &[Binding] = &[
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "↓ j",
+        "scroll down",
+        Action::Down,
+    ),
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑ k",
+        "scroll up",
+        Action::Up,
+    ),
+    bind(
+        &[KeyCode::PageDown, KeyCode::Char(' '), KeyCode::Char('f')],
+        "PgDn Space f",
+        "next page",
+        Action::PageDown,
+    ),
+    bind(
+        &[KeyCode::PageUp, KeyCode::Char('b')],
+        "PgUp b",
+        "previous page",
+        Action::PageUp,
+    ),
+    bind(
+        &[KeyCode::Home, KeyCode::Char('g')],
+        "Home g",
+        "top",
+        Action::Top,
+    ),
+    bind(
+        &[KeyCode::End, KeyCode::Char('G')],
+        "End G",
+        "bottom",
+        Action::Bottom,
+    ),
+];
+
+const LESSON: &[Binding] = &[
+    bind(
+        &[KeyCode::Char(']'), KeyCode::Char('}')],
+        "] }",
+        "next section",
+        Action::NextSection,
+    ),
+    bind(
+        &[KeyCode::Char('['), KeyCode::Char('{')],
+        "[ {",
+        "previous section",
+        Action::PrevSection,
+    ),
+    bind(&[KeyCode::Char('n')], "n", "next lesson", Action::NextItem),
+    bind(
+        &[KeyCode::Char('p')],
+        "p",
+        "previous lesson",
+        Action::PrevItem,
+    ),
+    bind(
+        &[KeyCode::Char('e')],
+        "e",
+        "switch ELI5 / technical",
+        Action::ToggleEli5,
+    ),
+];
+
+const LAB: &[Binding] = &[
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "↓ j",
+        "next step",
+        Action::Down,
+    ),
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑ k",
+        "previous step",
+        Action::Up,
+    ),
+    bind(
+        &[KeyCode::PageDown, KeyCode::Char('f')],
+        "PgDn f",
+        "scroll down a page",
+        Action::PageDown,
+    ),
+    bind(
+        &[KeyCode::PageUp, KeyCode::Char('b')],
+        "PgUp b",
+        "scroll up a page",
+        Action::PageUp,
+    ),
+    bind(
+        &[KeyCode::Char(' '), KeyCode::Char('x')],
+        "Space x",
+        "mark the step done / not done",
+        Action::ToggleDone,
+    ),
+    bind(
+        &[KeyCode::Char('c'), KeyCode::Char('y')],
+        "c y",
+        "copy the step's command (OSC 52)",
+        Action::Copy,
+    ),
+    bind(&[KeyCode::Char('n')], "n", "next lab", Action::NextItem),
+    bind(&[KeyCode::Char('p')], "p", "previous lab", Action::PrevItem),
+];
+
+const BACK: &[Binding] = &[
+    bind(
+        &[
+            KeyCode::Char('q'),
+            KeyCode::Esc,
+            KeyCode::Left,
+            KeyCode::Char('h'),
+        ],
+        "q Esc ← h",
+        "back",
+        Action::Back,
+    ),
+    bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
+];
+
+const HOME_QUIT: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('q'), KeyCode::Esc],
+        "q Esc",
+        "quit",
+        Action::Back,
+    ),
+    bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
+];
+
+const HELP: &[Binding] = &[bind(
+    &[KeyCode::Char('?'), KeyCode::Char('q'), KeyCode::Esc],
+    "? q Esc",
+    "close the help",
+    Action::Help,
+)];
+
+/// The key tables of a context, in the order the help overlay lists them.
+pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
+    let tables: &[&[Binding]] = match context {
+        KeyContext::Home => &[LIST, HOME_QUIT],
+        KeyContext::Topic => &[LIST, BACK],
+        KeyContext::Lesson => &[READER, LESSON, BACK],
+        KeyContext::Lab => &[LAB, BACK],
+        KeyContext::Help => &[HELP],
+    };
+    tables.iter().flat_map(|table| table.iter()).collect()
+}
+
+/// The action for a terminal event, if it means one here. Only key presses count (not repeats or
+/// releases, which some terminals also report); Ctrl-C quits from anywhere.
+pub fn action_for(context: KeyContext, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for_key(context, key),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        _ => None,
+    }
+}
+
+fn action_for_key(context: KeyContext, key: &KeyEvent) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    if key
+        .modifiers
+        .intersects(KeyModifiers::ALT | KeyModifiers::SUPER)
+    {
+        return None;
+    }
+    bindings(context)
+        .into_iter()
+        .find(|b| b.codes.contains(&key.code))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn arrows_and_vim_keys_agree() {
+        for context in [KeyContext::Home, KeyContext::Lesson, KeyContext::Lab] {
+            assert_eq!(
+                action_for(context, &press(KeyCode::Down)),
+                action_for(context, &press(KeyCode::Char('j')))
+            );
+            assert_eq!(
+                action_for(context, &press(KeyCode::Up)),
+                action_for(context, &press(KeyCode::Char('k')))
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere_and_releases_are_ignored() {
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        for context in [
+            KeyContext::Home,
+            KeyContext::Topic,
+            KeyContext::Lesson,
+            KeyContext::Lab,
+            KeyContext::Help,
+        ] {
+            assert_eq!(action_for(context, &ctrl_c), Some(Action::Quit));
+        }
+        let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(KeyContext::Lesson, &Event::Key(release)), None);
+    }
+
+    #[test]
+    fn shifted_letters_still_match() {
+        let shift_g = Event::Key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(
+            action_for(KeyContext::Lesson, &shift_g),
+            Some(Action::Bottom)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in [
+            KeyContext::Home,
+            KeyContext::Topic,
+            KeyContext::Lesson,
+            KeyContext::Lab,
+            KeyContext::Help,
+        ] {
+            let mut seen = Vec::new();
+            for binding in bindings(context) {
+                for code in binding.codes {
+                    assert!(!seen.contains(code), "{code:?} bound twice in {context:?}");
+                    seen.push(*code);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The application state and `update`, the only place it changes. Screens form a stack: home at
+//! the bottom, `Back` pops. Layout that depends on the terminal width is computed here, on open
+//! and on resize, so drawing only reads.
+
+pub mod clipboard;
+pub mod keys;
+mod screens;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+pub use keys::{Action, KeyContext};
+pub use screens::{LabScreen, LessonScreen, ListScreen, Screen, TopicEntry, TopicScreen};
+
+use crate::content::Course;
+use crate::ui::theme::Theme;
+
+/// What `update` asks the runtime to do outside the state (the terminal is not state).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+/// Where the learner's data lives and whose it is; resolved once at start-up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Session {
+    pub data_dir: PathBuf,
+    pub profile: Option<String>,
+}
+
+pub struct App {
+    pub course: Course,
+    pub theme: Theme,
+    pub session: Session,
+    /// Never empty: the home screen is at the bottom.
+    pub screens: Vec<Screen>,
+    pub help_open: bool,
+    pub width: u16,
+    pub height: u16,
+    /// A one-line message for the footer, cleared by the next action.
+    pub status: Option<String>,
+    /// Lab steps marked done, as (lab id, step id).
+    pub done_steps: HashSet<(String, String)>,
+    pub running: bool,
+}
+
+impl App {
+    pub fn new(course: Course, theme: Theme, session: Session) -> Self {
+        Self {
+            course,
+            theme,
+            session,
+            screens: vec![Screen::Home(ListScreen::default())],
+            help_open: false,
+            width: 80,
+            height: 24,
+            status: None,
+            done_steps: HashSet::new(),
+            running: true,
+        }
+    }
+
+    pub fn screen(&self) -> &Screen {
+        self.screens
+            .last()
+            .expect("the home screen is never popped")
+    }
+
+    pub fn key_context(&self) -> KeyContext {
+        if self.help_open {
+            return KeyContext::Help;
+        }
+        match self.screen() {
+            Screen::Home(_) => KeyContext::Home,
+            Screen::Topic(_) => KeyContext::Topic,
+            Screen::Lesson(_) => KeyContext::Lesson,
+            Screen::Lab(_) => KeyContext::Lab,
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        self.status = None;
+        match action {
+            Action::Quit => self.running = false,
+            Action::Help => self.help_open = !self.help_open,
+            Action::Resize(width, height) => self.resize(width, height),
+            Action::Back if self.screens.len() == 1 => self.running = false,
+            Action::Back => {
+                self.screens.pop();
+            }
+            Action::Open => self.open_selected(),
+            _ => return self.screen_action(action),
+        }
+        None
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        for index in 0..self.screens.len() {
+            self.relayout(index);
+        }
+    }
+
+    /// Rows available to a screen's body: everything but the header and footer lines.
+    pub fn body_height(&self) -> usize {
+        usize::from(self.height.saturating_sub(2))
+    }
+
+    fn screen_action(&mut self, action: Action) -> Option<Effect> {
+        let page = self.body_height().saturating_sub(2).max(1);
+        let course = &self.course;
+        let mut relayout = false;
+        let mut effect = None;
+        let mut message = None;
+        let body_height = self.body_height();
+        let screen = self
+            .screens
+            .last_mut()
+            .expect("the home screen is never popped");
+        match screen {
+            Screen::Home(list) => list.navigate(action, course.topics.len(), page),
+            Screen::Topic(topic) => {
+                let count = topic.entries(course).len();
+                topic.list.navigate(action, count, page);
+            }
+            Screen::Lesson(lesson) => match action {
+                Action::NextItem | Action::PrevItem => {
+                    message = lesson.step_lesson(course, action == Action::NextItem);
+                    relayout = message.is_none();
+                }
+                Action::ToggleEli5 => {
+                    message = lesson.toggle_eli5(course);
+                    relayout = message.is_none();
+                }
+                _ => lesson.scroll(action, body_height),
+            },
+            Screen::Lab(lab) => match action {
+                Action::ToggleDone => {
+                    let key = lab.selected_key(course);
+                    if !self.done_steps.remove(&key) {
+                        self.done_steps.insert(key);
+                    }
+                    relayout = true;
+                }
+                Action::Copy => match lab.selected_command(course) {
+                    Some(command) => {
+                        message = Some(format!(
+                            "Copied step {}'s command to the clipboard (OSC 52).",
+                            lab.selected + 1
+                        ));
+                        effect = Some(Effect::Copy(command.to_string()));
+                    }
+                    None => message = Some("This step has no command to copy.".to_string()),
+                },
+                Action::NextItem | Action::PrevItem => {
+                    message = lab.step_lab(course, action == Action::NextItem);
+                    relayout = message.is_none();
+                }
+                Action::Up | Action::Down => {
+                    lab.select(action, course);
+                    relayout = true;
+                }
+                _ => lab.scroll(action, body_height),
+            },
+        }
+        self.status = message;
+        if relayout {
+            self.relayout(self.screens.len() - 1);
+        }
+        effect
+    }
+
+    fn open_selected(&mut self) {
+        let next = match self.screen() {
+            Screen::Home(list) if !self.course.topics.is_empty() => {
+                Some(Screen::Topic(TopicScreen::new(list.selected)))
+            }
+            Screen::Topic(topic) => match topic.entries(&self.course).get(topic.list.selected) {
+                Some(TopicEntry::Lesson(lesson)) => {
+                    Some(Screen::Lesson(LessonScreen::new(topic.topic, *lesson)))
+                }
+                Some(TopicEntry::Lab(lab)) => Some(Screen::Lab(LabScreen::new(topic.topic, *lab))),
+                None => None,
+            },
+            _ => None,
+        };
+        if let Some(screen) = next {
+            self.screens.push(screen);
+            self.relayout(self.screens.len() - 1);
+        }
+    }
+
+    fn relayout(&mut self, index: usize) {
+        let (width, height) = (self.width, self.body_height());
+        let done = &self.done_steps;
+        match &mut self.screens[index] {
+            Screen::Lesson(lesson) => lesson.layout(&self.course, &self.theme, width, height),
+            Screen::Lab(lab) => lab.layout(&self.course, &self.theme, done, width, height),
+            Screen::Home(_) | Screen::Topic(_) => {}
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The terminal runtime: set the terminal up, run the event loop, and restore the terminal on
+//! every way out (return, error or panic). The loop is generic over the backend and the event
+//! source so tests can drive it without a terminal.
+
+use std::io::{self, Write};
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::app::keys::action_for;
+use crate::app::{App, Effect, clipboard};
+use crate::ui;
+
+/// Runs the app in the real terminal until the learner quits.
+pub fn run(app: &mut App) -> anyhow::Result<()> {
+    let mut terminal =
+        ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot start the terminal UI: {e}"))?;
+    // ratatui's hook leaves raw mode and the alternate screen; mouse reporting must end too, or
+    // the shell receives mouse escape codes after a panic.
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous_hook(info);
+    }));
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let result = run_loop(&mut terminal, app, event::read, &mut perform);
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// Draws, then waits for an event, turns it into an action and applies it, until the app stops.
+/// It blocks while nothing happens: no timer, no redraw, no CPU.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut next_event: impl FnMut() -> io::Result<Event>,
+    perform: &mut dyn FnMut(Effect) -> io::Result<()>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    while app.running {
+        terminal.draw(|frame| ui::draw(frame, app))?;
+        let event = next_event()?;
+        if let Some(action) = action_for(app.key_context(), &event) {
+            if let Some(effect) = app.update(action) {
+                perform(effect)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn perform(effect: Effect) -> io::Result<()> {
+    match effect {
+        Effect::Copy(text) => {
+            let mut stdout = io::stdout();
+            stdout.write_all(clipboard::osc52(&text).as_bytes())?;
+            stdout.flush()
+        }
+    }
+}

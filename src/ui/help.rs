@@ -1,0 +1,71 @@
+//! The `?` overlay: the keys of the screen underneath, straight from the key tables.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::keys::{KeyContext, bindings};
+use crate::app::{App, Screen};
+
+pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let (name, context) = match app.screen() {
+        Screen::Home(_) => ("Home", KeyContext::Home),
+        Screen::Topic(_) => ("Topic", KeyContext::Topic),
+        Screen::Lesson(_) => ("Lesson", KeyContext::Lesson),
+        Screen::Lab(_) => ("Lab", KeyContext::Lab),
+    };
+    let keys = bindings(context);
+    let label_width = keys
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut lines: Vec<Line<'static>> = keys
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("{:<label_width$}", b.label), theme.key),
+                Span::styled(b.help.to_string(), theme.base),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<label_width$}", "Ctrl-C"), theme.key),
+        Span::raw("quit from anywhere"),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<label_width$}", "wheel"), theme.key),
+        Span::raw("scroll"),
+    ]));
+    lines.push(Line::default());
+    lines.push(Line::styled("? q Esc close this help", theme.dim));
+
+    let width = lines
+        .iter()
+        .map(super::wrap::line_width)
+        .max()
+        .unwrap_or(20) as u16
+        + 4;
+    let height = lines.len() as u16 + 2;
+    let popup = centred(area, width, height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" Keys: {name} "), theme.title));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

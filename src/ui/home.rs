@@ -1,0 +1,143 @@
+//! The home screen (the course's topics) and a topic's screen (its lessons and labs).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{filled, wrap::wrap};
+use crate::app::{App, ListScreen, TopicEntry, TopicScreen};
+use crate::content::LabKind;
+
+pub const HOME_HINTS: &str = "↑↓ choose · Enter open · ? help · q quit";
+pub const TOPIC_HINTS: &str = "↑↓ choose · Enter open · q back · ? help";
+
+/// Each entry of a list takes two lines: its name, and a line of description.
+struct Entry {
+    name: String,
+    description: String,
+}
+
+pub fn draw_home(frame: &mut Frame, area: Rect, app: &App, list: &ListScreen) {
+    let theme = &app.theme;
+    let area = inset(area);
+    let mut intro = vec![
+        Line::default(),
+        Line::styled(app.course.title.clone(), theme.title),
+    ];
+    intro.extend(wrap(
+        &[(app.course.summary.clone(), theme.dim)],
+        usize::from(area.width),
+    ));
+    intro.push(Line::default());
+    let entries: Vec<Entry> = app
+        .course
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, topic)| Entry {
+            name: format!("{:>2}  {}", i + 1, topic.title),
+            description: format!("    {}", topic.summary),
+        })
+        .collect();
+    draw_list(frame, area, app, intro, &entries, list.selected);
+}
+
+pub fn draw_topic(frame: &mut Frame, area: Rect, app: &App, screen: &TopicScreen) {
+    let theme = &app.theme;
+    let area = inset(area);
+    let topic = &app.course.topics[screen.topic];
+    let mut intro = vec![
+        Line::default(),
+        Line::styled(topic.title.clone(), theme.title),
+    ];
+    intro.extend(wrap(
+        &[(topic.summary.clone(), theme.dim)],
+        usize::from(area.width),
+    ));
+    let practice = format!(
+        "{} quiz question{} and {} interview question{} on this topic",
+        topic.questions.len(),
+        plural(topic.questions.len()),
+        topic.interview.len(),
+        plural(topic.interview.len())
+    );
+    intro.extend(wrap(&[(practice, theme.dim)], usize::from(area.width)));
+    intro.push(Line::default());
+    let entries: Vec<Entry> = screen
+        .entries(&app.course)
+        .into_iter()
+        .map(|entry| match entry {
+            TopicEntry::Lesson(i) => {
+                let lesson = &topic.lessons[i];
+                let versions = if lesson.eli5.is_some() {
+                    "technical and ELI5 versions"
+                } else {
+                    "technical"
+                };
+                Entry {
+                    name: format!("Lesson  {}", lesson.title),
+                    description: format!("        {versions}"),
+                }
+            }
+            TopicEntry::Lab(i) => {
+                let lab = &topic.labs[i];
+                let kind = match lab.kind {
+                    LabKind::HandsOn => "hands-on",
+                    LabKind::Debugging => "debugging scenario",
+                };
+                let done = lab
+                    .steps
+                    .iter()
+                    .filter(|s| app.done_steps.contains(&(lab.id.clone(), s.id.clone())))
+                    .count();
+                let description = format!("        {kind}, {} steps, {done} done", lab.steps.len());
+                Entry {
+                    name: format!("Lab     {}", lab.title),
+                    description,
+                }
+            }
+        })
+        .collect();
+    draw_list(frame, area, app, intro, &entries, screen.list.selected);
+}
+
+/// Draws the intro lines, then as many entries as fit, scrolled so the selected one shows.
+fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    intro: Vec<Line<'static>>,
+    entries: &[Entry],
+    selected: usize,
+) {
+    let theme = &app.theme;
+    let intro_height = intro.len().min(usize::from(area.height).saturating_sub(2));
+    let visible = ((usize::from(area.height) - intro_height) / 2).max(1);
+    let offset = selected.saturating_sub(visible - 1);
+    let mut lines: Vec<Line<'static>> = intro.into_iter().take(intro_height).collect();
+    for (i, entry) in entries.iter().enumerate().skip(offset).take(visible) {
+        let pointer = if i == selected { "▶ " } else { "  " };
+        let name = Line::from(vec![Span::raw(pointer), Span::raw(entry.name.clone())]);
+        if i == selected {
+            lines.push(filled(name, area.width, theme.selected));
+        } else {
+            lines.push(name.patch_style(theme.strong));
+        }
+        lines.push(Line::styled(format!("  {}", entry.description), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn inset(area: Rect) -> Rect {
+    let margin = if area.width > 60 { 2 } else { 1 };
+    Rect {
+        x: area.x + margin,
+        width: area.width.saturating_sub(2 * margin),
+        ..area
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

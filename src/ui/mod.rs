@@ -1,0 +1,117 @@
+//! Drawing. Every function here only reads the state it is given; layout that is expensive was
+//! done by `update` already.
+
+pub mod document;
+mod help;
+pub mod highlight;
+mod home;
+pub mod lab;
+mod reader;
+pub mod table;
+pub mod theme;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Screen};
+
+/// Below this, the app shows a message instead of a cramped screen.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// Long lines are hard to read; wider terminals get margins.
+const MAX_TEXT_WIDTH: u16 = 100;
+
+/// The width lessons and labs are laid out at, for a terminal `width` wide.
+pub fn document_width(width: u16) -> usize {
+    usize::from(width.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH))
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, area, app);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let theme = &app.theme;
+    let (title, hints) = match app.screen() {
+        Screen::Home(list) => {
+            home::draw_home(frame, body, app, list);
+            (vec![app.course.title.clone()], home::HOME_HINTS.to_string())
+        }
+        Screen::Topic(topic) => {
+            home::draw_topic(frame, body, app, topic);
+            (
+                vec![
+                    app.course.title.clone(),
+                    app.course.topics[topic.topic].title.clone(),
+                ],
+                home::TOPIC_HINTS.to_string(),
+            )
+        }
+        Screen::Lesson(lesson) => reader::draw_lesson(frame, body, app, lesson),
+        Screen::Lab(lab) => reader::draw_lab(frame, body, app, lab),
+    };
+    draw_header(frame, header, &title, theme);
+    let footer_text = app.status.clone().unwrap_or(hints);
+    let footer_style = if app.status.is_some() {
+        theme.note
+    } else {
+        theme.dim
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(footer_text, footer_style)),
+        footer,
+    );
+    if app.help_open {
+        help::draw_help(frame, area, app);
+    }
+}
+
+/// A breadcrumb: course › topic › lesson.
+fn draw_header(frame: &mut Frame, area: Rect, parts: &[String], theme: &theme::Theme) {
+    let mut spans = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme.dim));
+        }
+        let style = if i + 1 == parts.len() {
+            theme.title
+        } else {
+            theme.base
+        };
+        spans.push(Span::styled(part.clone(), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let message = format!(
+        "The terminal is {}x{}; aks-tutor needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Make it larger, or press Ctrl-C to quit.",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(message)
+        .style(app.theme.warning)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+/// A line that fills its width with `style` (used for selections).
+fn filled(line: Line<'static>, width: u16, style: Style) -> Line<'static> {
+    let used = wrap::line_width(&line);
+    let mut line = line.patch_style(style);
+    if used < usize::from(width) {
+        line.spans
+            .push(Span::styled(" ".repeat(usize::from(width) - used), style));
+    }
+    line
+}

@@ -1,0 +1,226 @@
+//! Tables drawn as real tables: columns sized to their content and the width, cells wrapped,
+//! aligned as the markdown says. Too narrow for columns, a table becomes one card per row.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::document::pieces;
+use super::theme::Theme;
+use super::wrap::{line_width, wrap};
+use crate::content::markdown::{Align, Cell, Table};
+
+/// Narrower columns than this read badly; below it the table is drawn as cards.
+const MIN_COLUMN: usize = 6;
+
+pub fn render_table(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let columns = table.header.len().max(1);
+    let frame = 3 * columns + 1; // "│ " before each cell, " " after, and the last "│"
+    let available = width.saturating_sub(frame);
+    if available < MIN_COLUMN * columns {
+        return render_cards(table, width, theme);
+    }
+    let widths = column_widths(table, available);
+    let border = |left: &str, mid: &str, right: &str| {
+        let inner: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
+        Line::styled(format!("{left}{}{right}", inner.join(mid)), theme.border)
+    };
+    let rows: Vec<Vec<Vec<Line<'static>>>> = std::iter::once((&table.header, theme.table_header))
+        .chain(table.rows.iter().map(|row| (row, theme.base)))
+        .map(|(row, style)| {
+            widths
+                .iter()
+                .enumerate()
+                .map(|(i, w)| cell_lines(row.get(i), style, *w, theme))
+                .collect()
+        })
+        .collect();
+    let wrapped = rows
+        .iter()
+        .skip(1)
+        .any(|row| row.iter().any(|cell| cell.len() > 1));
+
+    let mut lines = vec![border("┌", "┬", "┐")];
+    for (r, row) in rows.iter().enumerate() {
+        if r == 1 {
+            let double: Vec<String> = widths.iter().map(|w| "═".repeat(w + 2)).collect();
+            lines.push(Line::styled(
+                format!("╞{}╡", double.join("╪")),
+                theme.border,
+            ));
+        } else if r > 1 && wrapped {
+            lines.push(border("├", "┼", "┤"));
+        }
+        let height = row.iter().map(Vec::len).max().unwrap_or(1);
+        for l in 0..height {
+            let mut spans = Vec::new();
+            for (c, cell) in row.iter().enumerate() {
+                spans.push(Span::styled(
+                    if c == 0 { "│ " } else { " │ " },
+                    theme.border,
+                ));
+                let line = cell.get(l).cloned().unwrap_or_default();
+                let align = table.alignments.get(c).copied().unwrap_or(Align::Left);
+                spans.extend(pad(line, widths[c], align).spans);
+            }
+            spans.push(Span::styled(" │", theme.border));
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.push(border("└", "┴", "┘"));
+    lines
+}
+
+/// Natural widths when they fit; otherwise every column keeps room for its longest word (within
+/// a fair share) and the rest is shared out in proportion to what each column still wants.
+fn column_widths(table: &Table, available: usize) -> Vec<usize> {
+    let columns = table.header.len();
+    let all_rows = || std::iter::once(&table.header).chain(&table.rows);
+    let natural: Vec<usize> = (0..columns)
+        .map(|c| {
+            all_rows()
+                .map(|row| row.get(c).map_or(0, |cell| cell.text().width()))
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect();
+    if natural.iter().sum::<usize>() <= available {
+        return natural;
+    }
+    let fair = (available / columns).max(MIN_COLUMN);
+    let longest_word = |c: usize| {
+        all_rows()
+            .filter_map(|row| row.get(c))
+            .flat_map(|cell| {
+                cell.text()
+                    .split_whitespace()
+                    .map(UnicodeWidthStr::width)
+                    .collect::<Vec<_>>()
+            })
+            .max()
+            .unwrap_or(1)
+    };
+    let mut widths: Vec<usize> = (0..columns)
+        .map(|c| longest_word(c).min(fair).min(natural[c]).max(1))
+        .collect();
+    let base: usize = widths.iter().sum();
+    if base > available {
+        return vec![(available / columns).max(1); columns];
+    }
+    let spare = available - base;
+    let wants: Vec<usize> = (0..columns).map(|c| natural[c] - widths[c]).collect();
+    let total_want: usize = wants.iter().sum();
+    for (width, want) in widths.iter_mut().zip(&wants) {
+        *width += (spare * want).checked_div(total_want).unwrap_or(0);
+    }
+    widths
+}
+
+fn cell_lines(cell: Option<&Cell>, base: Style, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    match cell {
+        Some(cell) => wrap(&pieces(&cell.0, base, theme), width),
+        None => vec![Line::default()],
+    }
+}
+
+fn pad(mut line: Line<'static>, width: usize, align: Align) -> Line<'static> {
+    let gap = width.saturating_sub(line_width(&line));
+    let (before, after) = match align {
+        Align::Left => (0, gap),
+        Align::Right => (gap, 0),
+        Align::Center => (gap / 2, gap - gap / 2),
+    };
+    if before > 0 {
+        line.spans.insert(0, Span::raw(" ".repeat(before)));
+    }
+    if after > 0 {
+        line.spans.push(Span::raw(" ".repeat(after)));
+    }
+    line
+}
+
+/// One block per row: `Header: value` lines, for terminals too narrow for the columns.
+fn render_cards(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        if r > 0 {
+            lines.push(Line::styled("─".repeat(width.min(20)), theme.border));
+        }
+        for (c, cell) in row.iter().enumerate() {
+            let header = table.header.get(c).map(Cell::text).unwrap_or_default();
+            let mut parts = vec![(format!("{header}: "), theme.table_header)];
+            parts.extend(pieces(&cell.0, theme.base, theme));
+            lines.extend(wrap(&parts, width));
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::markdown::{Block, parse};
+
+    fn table(source: &str) -> Table {
+        match parse(source).0.remove(0) {
+            Block::Table(table) => table,
+            other => panic!("not a table: {other:?}"),
+        }
+    }
+
+    fn texts(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_table_that_fits_uses_natural_widths() {
+        let t = table("| Type | Use |\n|---|---|\n| Internal | Backends |\n");
+        let lines = texts(&render_table(&t, 80, &Theme::monochrome()));
+        assert_eq!(
+            lines,
+            [
+                "┌──────────┬──────────┐",
+                "│ Type     │ Use      │",
+                "╞══════════╪══════════╡",
+                "│ Internal │ Backends │",
+                "└──────────┴──────────┘"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wide_table_wraps_cells_and_every_line_fits() {
+        let t = table(
+            "| Feature | Kubenet | Azure CNI |\n|---|---|---|\n| Pod IP source | NAT'd bridge (10.244.x.x) | VNet subnet, one IP per pod |\n| Windows | No | Yes |\n",
+        );
+        let lines = render_table(&t, 40, &Theme::monochrome());
+        assert!(
+            lines.iter().all(|l| line_width(l) <= 40),
+            "{:?}",
+            texts(&lines)
+        );
+        assert!(texts(&lines).iter().any(|l| l.contains("10.244.x.x")));
+        assert!(
+            texts(&lines).iter().any(|l| l.starts_with('├')),
+            "wrapped rows are separated"
+        );
+    }
+
+    #[test]
+    fn right_aligned_cells_are_padded_on_the_left() {
+        let t = table("| n | name |\n|--:|---|\n| 1 | x |\n| 100 | y |\n");
+        let lines = texts(&render_table(&t, 80, &Theme::monochrome()));
+        assert_eq!(lines[3], "│   1 │ x    │");
+    }
+
+    #[test]
+    fn a_very_narrow_terminal_gets_cards() {
+        let t = table("| Feature | Kubenet | Azure CNI |\n|---|---|---|\n| Windows | No | Yes |\n");
+        let lines = texts(&render_table(&t, 20, &Theme::monochrome()));
+        assert_eq!(lines, ["Feature: Windows", "Kubenet: No", "Azure CNI: Yes"]);
+    }
+}

@@ -1,0 +1,174 @@
+//! Word wrapping of styled text to a width in terminal columns. The reader wraps text itself
+//! (rather than letting ratatui do it) so that it knows every line's position: scrolling, section
+//! jumps and table cells all depend on it.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+/// Wraps styled pieces of text into lines of at most `width` columns. Words longer than a line
+/// are broken; explicit `\n` starts a new line.
+pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (text, style) in pieces {
+        for (i, segment) in text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(Line::from(std::mem::take(&mut current)));
+                used = 0;
+            }
+            for word in split_keeping_spaces(segment) {
+                let word_width = word.width();
+                if used + word_width > width && word.trim().is_empty() {
+                    continue; // a space that would end a line is dropped
+                }
+                if used + word_width > width && used > 0 {
+                    trim_trailing_space(&mut current);
+                    lines.push(Line::from(std::mem::take(&mut current)));
+                    used = 0;
+                    if word.trim().is_empty() {
+                        continue;
+                    }
+                }
+                if word_width > width {
+                    for chunk in break_word(word, width) {
+                        let chunk_width = chunk.width();
+                        if used + chunk_width > width {
+                            lines.push(Line::from(std::mem::take(&mut current)));
+                            used = 0;
+                        }
+                        push(&mut current, chunk, *style);
+                        used += chunk_width;
+                    }
+                } else {
+                    push(&mut current, word, *style);
+                    used += word_width;
+                }
+            }
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        trim_trailing_space(&mut current);
+        lines.push(Line::from(current));
+    }
+    lines
+}
+
+/// Splits text into words and runs of spaces, both kept.
+fn split_keeping_spaces(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut in_space = None;
+    for (i, ch) in text.char_indices() {
+        let is_space = ch == ' ';
+        if in_space.is_some_and(|s| s != is_space) {
+            parts.push(&text[start..i]);
+            start = i;
+        }
+        in_space = Some(is_space);
+    }
+    if start < text.len() {
+        parts.push(&text[start..]);
+    }
+    parts
+}
+
+/// Breaks a word into chunks of at most `width` columns (at least one character each).
+pub fn break_word(word: &str, width: usize) -> Vec<&str> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    for (i, ch) in word.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w > width && i > start {
+            chunks.push(&word[start..i]);
+            start = i;
+            used = 0;
+        }
+        used += w;
+    }
+    chunks.push(&word[start..]);
+    chunks
+}
+
+fn push(spans: &mut Vec<Span<'static>>, text: &str, style: Style) {
+    match spans.last_mut() {
+        Some(last) if last.style == style => last.content.to_mut().push_str(text),
+        _ => spans.push(Span::styled(text.to_string(), style)),
+    }
+}
+
+fn trim_trailing_space(spans: &mut Vec<Span<'static>>) {
+    while let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end().len();
+        if trimmed == 0 {
+            spans.pop();
+        } else {
+            last.content.to_mut().truncate(trimmed);
+            break;
+        }
+    }
+}
+
+/// The width of a line in columns.
+pub fn line_width(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| s.content.width()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn words_wrap_at_the_width_without_trailing_spaces() {
+        let lines = wrap(&[("one two three four".into(), Style::new())], 9);
+        assert_eq!(texts(&lines), ["one two", "three", "four"]);
+    }
+
+    #[test]
+    fn long_words_are_broken() {
+        let lines = wrap(&[("abcdefghij".into(), Style::new())], 4);
+        assert_eq!(texts(&lines), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn styles_are_kept_across_pieces() {
+        let bold = Style::new().bold();
+        let lines = wrap(&[("a ".into(), Style::new()), ("bold".into(), bold)], 20);
+        assert_eq!(lines[0].spans[1].style, bold);
+    }
+
+    #[test]
+    fn newlines_start_lines_and_nothing_gives_one_empty_line() {
+        assert_eq!(
+            texts(&wrap(&[("a\nb".into(), Style::new())], 10)),
+            ["a", "b"]
+        );
+        assert_eq!(texts(&wrap(&[], 10)), [""]);
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let lines = wrap(&[("日本語".into(), Style::new())], 4);
+        assert_eq!(texts(&lines), ["日本", "語"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_line_is_wider_than_asked(text in "\\PC{0,200}", width in 1usize..40) {
+            for line in wrap(&[(text, Style::new())], width) {
+                // A single character wider than the line is the only exception.
+                proptest::prop_assert!(line_width(&line) <= width.max(2));
+            }
+        }
+    }
+}
