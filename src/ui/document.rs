@@ -61,13 +61,10 @@ pub fn render_block(block: &Block, width: usize, theme: &Theme) -> Vec<Line<'sta
                     Some(n) => format!("{}. ", n + i as u64),
                     None => "• ".to_string(),
                 };
-                let inner = render_blocks_tight(item, width.saturating_sub(marker.len()), theme);
-                lines.extend(prefixed(
-                    inner,
-                    &marker,
-                    &" ".repeat(marker.len()),
-                    theme.dim,
-                ));
+                let marker_width = unicode_width::UnicodeWidthStr::width(marker.as_str());
+                let inner = render_blocks_tight(item, width.saturating_sub(marker_width), theme);
+                let hanging = " ".repeat(marker_width);
+                lines.extend(prefixed(inner, &marker, &hanging, theme.dim));
             }
             lines
         }
