@@ -1,0 +1,130 @@
+//! Whole screens drawn into ratatui's TestBackend and compared with insta snapshots, driven by
+//! the same key events a learner types. The fixture course keeps the pictures stable.
+
+use aks_tutor::app::keys::action_for;
+use aks_tutor::app::{App, Effect, Session};
+use aks_tutor::content::{self, CourseDir};
+use aks_tutor::ui::{self, theme::Theme};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(width: u16, height: u16) -> App {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
+    let course = content::load(&CourseDir::new(dir)).expect("the fixture course is valid");
+    let session = Session { data_dir: "/nonexistent/test-data".into(), profile: None };
+    let mut app = App::new(course, Theme::monochrome(), session);
+    app.resize(width, height);
+    app
+}
+
+/// Presses keys as a learner would; returns the last effect asked for.
+fn press(app: &mut App, keys: &[KeyCode]) -> Option<Effect> {
+    let mut effect = None;
+    for code in keys {
+        let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = action_for(app.key_context(), &event) {
+            effect = app.update(action).or(effect);
+        }
+    }
+    effect
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+use KeyCode::{Char, Down, Enter};
+
+#[test]
+fn home_80x24() {
+    let app = app(80, 24);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn home_160x48() {
+    let app = app(160, 48);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn topic_80x24() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Enter]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn lesson_with_a_table_80x24() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Enter, Enter]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn lesson_with_a_table_160x48() {
+    let mut app = app(160, 48);
+    press(&mut app, &[Enter, Enter]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn lesson_next_section_then_eli5() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Enter, Enter, Char(']')]);
+    insta::assert_snapshot!("lesson_second_section", screen(&app));
+    press(&mut app, &[Char('e')]);
+    insta::assert_snapshot!("lesson_eli5", screen(&app));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Enter, Enter, Char('?')]);
+    insta::assert_snapshot!(screen(&app));
+    press(&mut app, &[Char('?')]);
+    assert!(!app.help_open, "? closes the help again");
+}
+
+#[test]
+fn lab_steps_marked_done_and_copied_80x24() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Enter, Down, Enter, Char(' '), Down]);
+    let effect = press(&mut app, &[Char('c')]);
+    assert_eq!(effect, Some(Effect::Copy("kubectl apply -f svc.yaml".into())));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn too_small_terminal() {
+    let mut app = app(80, 24);
+    app.resize(30, 8);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn back_returns_and_quits_from_home() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Enter, Enter]);
+    press(&mut app, &[Char('q'), KeyCode::Esc]);
+    assert!(app.running, "two steps back is home, still running");
+    press(&mut app, &[Char('q')]);
+    assert!(!app.running, "q at home quits");
+}
+
+#[test]
+fn every_screen_survives_every_small_size() {
+    let mut app = app(80, 24);
+    for keys in [&[][..], &[Enter], &[Enter, Enter], &[Enter, Enter, Char('?')], &[Char('q'), Char('q'), Down, Enter]] {
+        press(&mut app, keys);
+        for width in (1..=90).step_by(7) {
+            for height in (1..=30).step_by(4) {
+                app.resize(width, height);
+                let _ = screen(&app);
+            }
+        }
+    }
+}
