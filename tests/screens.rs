@@ -12,7 +12,10 @@ use ratatui::backend::TestBackend;
 fn app(width: u16, height: u16) -> App {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
     let course = content::load(&CourseDir::new(dir)).expect("the fixture course is valid");
-    let session = Session { data_dir: "/nonexistent/test-data".into(), profile: None };
+    let session = Session {
+        data_dir: "/nonexistent/test-data".into(),
+        profile: None,
+    };
     let mut app = App::new(course, Theme::monochrome(), session);
     app.resize(width, height);
     app
@@ -94,7 +97,10 @@ fn lab_steps_marked_done_and_copied_80x24() {
     let mut app = app(80, 24);
     press(&mut app, &[Enter, Down, Enter, Char(' '), Down]);
     let effect = press(&mut app, &[Char('c')]);
-    assert_eq!(effect, Some(Effect::Copy("kubectl apply -f svc.yaml".into())));
+    assert_eq!(
+        effect,
+        Some(Effect::Copy("kubectl apply -f svc.yaml".into()))
+    );
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -118,7 +124,13 @@ fn back_returns_and_quits_from_home() {
 #[test]
 fn every_screen_survives_every_small_size() {
     let mut app = app(80, 24);
-    for keys in [&[][..], &[Enter], &[Enter, Enter], &[Enter, Enter, Char('?')], &[Char('q'), Char('q'), Down, Enter]] {
+    for keys in [
+        &[][..],
+        &[Enter],
+        &[Enter, Enter],
+        &[Enter, Enter, Char('?')],
+        &[Char('q'), Char('q'), Down, Enter],
+    ] {
         press(&mut app, keys);
         for width in (1..=90).step_by(7) {
             for height in (1..=30).step_by(4) {

@@ -1,0 +1,59 @@
+//! The loader on whole courses: the embedded one loads, and hostile text is made inert.
+
+use aks_tutor::content::markdown::{Block, plain_text};
+use aks_tutor::content::{self, CourseDir, EmbeddedCourse};
+
+#[test]
+fn the_embedded_course_loads() {
+    let course = content::load(&EmbeddedCourse).unwrap_or_else(|problems| panic!("{problems}"));
+    assert_eq!(course.title, "Networking in AKS");
+    assert!(
+        course.topics.iter().all(|topic| !topic.summary.is_empty()),
+        "every topic has a one-line description"
+    );
+}
+
+#[test]
+fn escape_sequences_in_content_never_reach_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = std::fs::read_to_string("tests/fixtures/valid-course/course.ron").unwrap();
+    let course = course.replace(
+        "Fixture Course",
+        "Fixture\u{1b}]0;pwned\u{7} Course\u{1b}[2J",
+    );
+    std::fs::write(dir.path().join("course.ron"), course).unwrap();
+    copy_dir("tests/fixtures/valid-course", dir.path());
+    let lesson = dir.path().join("lessons/dns.md");
+    std::fs::write(&lesson, "## Core\u{1b}[31mDNS\n\nText\u{9b}1;1H here.\n").unwrap();
+
+    let course =
+        content::load(&CourseDir::new(dir.path())).unwrap_or_else(|problems| panic!("{problems}"));
+    assert_eq!(course.title, "Fixture Course");
+    let dns = course.lesson("dns").unwrap();
+    let texts: Vec<String> = dns
+        .technical
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading { text, .. } => text.clone(),
+            Block::Paragraph(inlines) => plain_text(inlines),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(texts, ["CoreDNS", "Text here."]);
+    let all = format!("{course:?}");
+    assert!(!all.contains('\u{1b}') && !all.contains('\u{9b}') && !all.contains('\u{7}'));
+}
+
+fn copy_dir(from: &str, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(path.to_str().unwrap(), &target);
+        } else if !target.exists() {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
