@@ -57,3 +57,58 @@ fn copy_dir(from: &str, to: &std::path::Path) {
         }
     }
 }
+
+/// A course held in memory, so property tests can feed the loader any text.
+struct MemoryCourse(std::collections::HashMap<&'static str, String>);
+
+impl content::CourseSource for MemoryCourse {
+    fn read(&self, relative: &str) -> std::io::Result<std::borrow::Cow<'_, str>> {
+        self.0
+            .get(relative)
+            .map(|text| std::borrow::Cow::Borrowed(text.as_str()))
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "not in memory"))
+    }
+
+    fn display_path(&self, relative: &str) -> String {
+        format!("memory/{relative}")
+    }
+}
+
+const SMALL_COURSE: &str = r#"Course(format_version: 1, id: "c", title: "C", topics: [
+    Topic(id: "t", title: "T", lessons: [Lesson(id: "l", title: "L", file: "l.md")],
+          labs: ["lab.ron"], questions: ["q.ron"], interview: ["i.ron"]),
+])"#;
+
+fn small_course(lesson: String, lab: String, questions: String, interview: String) -> MemoryCourse {
+    MemoryCourse(
+        [
+            ("course.ron", SMALL_COURSE.to_string()),
+            ("l.md", lesson),
+            ("lab.ron", lab),
+            ("q.ron", questions),
+            ("i.ron", interview),
+        ]
+        .into_iter()
+        .collect(),
+    )
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_course_file_loads_or_reports_without_panic(text in "\\PC{0,400}") {
+        let source = MemoryCourse([("course.ron", text)].into_iter().collect());
+        if let Err(problems) = content::load(&source) {
+            proptest::prop_assert!(!problems.0.is_empty());
+        }
+    }
+
+    #[test]
+    fn any_item_files_load_or_report_without_panic(
+        lesson in "\\PC{0,200}",
+        lab in "(Lab\\(|Step\\(|id: \"[a-z-]{0,4}\"|steps: \\[|kind: HandsOn|,|\\)|\\]|r#\"|\"#|\\PC){0,40}",
+        questions in "(\\[|Question\\(|kind: |SingleChoice\\(|options: \\[\"a\"\\]|answer: [0-9]|,|\\)|\\]|\\PC){0,40}",
+        interview in "\\PC{0,100}",
+    ) {
+        let _ = content::load(&small_course(lesson, lab, questions, interview));
+    }
+}
