@@ -11,7 +11,7 @@ use super::wrap::{line_width, wrap};
 use crate::content::markdown::{Align, Cell, Table};
 
 /// Narrower columns than this read badly; below it the table is drawn as cards.
-const MIN_COLUMN: usize = 6;
+const MIN_COLUMN: usize = 5;
 
 pub fn render_table(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let columns = table.header.len().max(1);
@@ -71,8 +71,9 @@ pub fn render_table(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'sta
     lines
 }
 
-/// Natural widths when they fit; otherwise every column keeps room for its longest word (within
-/// a fair share) and the rest is shared out in proportion to what each column still wants.
+/// Natural widths when they fit. Otherwise every column starts from its longest word (so words
+/// are not broken while that can be helped; the widest give way first when even that is too
+/// much), and the rest is shared out in proportion to what each column still wants.
 fn column_widths(table: &Table, available: usize) -> Vec<usize> {
     let columns = table.header.len();
     let all_rows = || std::iter::once(&table.header).chain(&table.rows);
@@ -88,7 +89,6 @@ fn column_widths(table: &Table, available: usize) -> Vec<usize> {
     if natural.iter().sum::<usize>() <= available {
         return natural;
     }
-    let fair = (available / columns).max(MIN_COLUMN);
     let longest_word = |c: usize| {
         all_rows()
             .filter_map(|row| row.get(c))
@@ -102,17 +102,38 @@ fn column_widths(table: &Table, available: usize) -> Vec<usize> {
             .unwrap_or(1)
     };
     let mut widths: Vec<usize> = (0..columns)
-        .map(|c| longest_word(c).min(fair).min(natural[c]).max(1))
+        .map(|c| longest_word(c).clamp(1, natural[c]))
         .collect();
-    let base: usize = widths.iter().sum();
-    if base > available {
-        return vec![(available / columns).max(1); columns];
+    while widths.iter().sum::<usize>() > available {
+        let widest = (0..columns)
+            .max_by_key(|c| widths[*c])
+            .expect("a table has columns");
+        if widths[widest] <= 1 {
+            break;
+        }
+        widths[widest] -= 1;
     }
-    let spare = available - base;
+    let mut spare = available.saturating_sub(widths.iter().sum());
     let wants: Vec<usize> = (0..columns).map(|c| natural[c] - widths[c]).collect();
     let total_want: usize = wants.iter().sum();
-    for (width, want) in widths.iter_mut().zip(&wants) {
-        *width += (spare * want).checked_div(total_want).unwrap_or(0);
+    let shares: Vec<usize> = wants
+        .iter()
+        .map(|want| (spare * want).checked_div(total_want).unwrap_or(0))
+        .collect();
+    for (c, share) in shares.into_iter().enumerate() {
+        widths[c] += share;
+        spare -= share;
+    }
+    // Rounding leaves a few columns over: give them to the columns that still want most.
+    while spare > 0 {
+        let Some(c) = (0..columns)
+            .filter(|c| natural[*c] > widths[*c])
+            .max_by_key(|c| natural[*c] - widths[*c])
+        else {
+            break;
+        };
+        widths[c] += 1;
+        spare -= 1;
     }
     widths
 }
@@ -207,6 +228,21 @@ mod tests {
         assert!(
             texts(&lines).iter().any(|l| l.starts_with('├')),
             "wrapped rows are separated"
+        );
+    }
+
+    #[test]
+    fn words_are_not_broken_while_the_longest_words_fit() {
+        let t = table(
+            "| Feature | Kubenet | Azure CNI | Overlay | Cilium |\n|---|---|---|---|---|\n| Best for | Dev/test, small clusters | Enterprise, VNet integration | Large clusters, IP-constrained | Advanced observability, eBPF |\n",
+        );
+        let lines = texts(&render_table(&t, 76, &Theme::monochrome()));
+        let all = lines.join("\n");
+        assert!(all.contains("observability"), "{all}");
+        assert!(all.contains("IP-constrained"), "{all}");
+        assert!(
+            lines.iter().all(|l| l.chars().count() == 76),
+            "the table uses the whole width:\n{all}"
         );
     }
 

@@ -56,18 +56,24 @@ pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// Splits text into words and runs of spaces, both kept.
+/// Splits text into words and runs of spaces, both kept. A word also ends after a hyphen or a
+/// slash followed by a letter ("IP-|constrained", "dev/|test"), so narrow columns break there
+/// rather than mid-word.
 fn split_keeping_spaces(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut in_space = None;
+    let mut previous = None;
     for (i, ch) in text.char_indices() {
         let is_space = ch == ' ';
-        if in_space.is_some_and(|s| s != is_space) {
+        let after_break =
+            matches!(previous, Some('-' | '/')) && ch.is_alphabetic() && i - start > 1;
+        if in_space.is_some_and(|s| s != is_space) || after_break {
             parts.push(&text[start..i]);
             start = i;
         }
         in_space = Some(is_space);
+        previous = Some(ch);
     }
     if start < text.len() {
         parts.push(&text[start..]);
@@ -132,6 +138,12 @@ mod tests {
     fn words_wrap_at_the_width_without_trailing_spaces() {
         let lines = wrap(&[("one two three four".into(), Style::new())], 9);
         assert_eq!(texts(&lines), ["one two", "three", "four"]);
+    }
+
+    #[test]
+    fn words_break_after_hyphens_and_slashes() {
+        let lines = wrap(&[("IP-constrained dev/test".into(), Style::new())], 12);
+        assert_eq!(texts(&lines), ["IP-", "constrained", "dev/test"]);
     }
 
     #[test]
