@@ -4,5 +4,6 @@
 //! Domain engines (`content`, ...) know nothing of the terminal; `app` and `ui` do.
 
 pub mod cli;
+pub mod commands;
 pub mod paths;
 pub mod sizing;

@@ -63,10 +63,9 @@ pub(super) fn check_node_subnet(
         findings.push(Finding::error(
             RuleId::NodeSubnetTooSmall,
             format!(
-                "{} has {} usable IPs but the pool needs {} ({}), so {advice}.",
+                "{} has {} usable IPs but the pool needs {}, so {advice}.",
                 capitalise(&subnet.words),
                 group_thousands(usable),
-                group_thousands(sizing.required_ips),
                 sizing.required_ips_formula()
             ),
         ));
