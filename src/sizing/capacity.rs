@@ -130,12 +130,12 @@ impl NodeSubnetSizing {
     /// The worked solution, one step per line, from the inputs to the smallest subnet and pod CIDR.
     pub fn worked_steps(&self) -> Vec<String> {
         let mut steps = vec![format!(
-            "Inputs: N = {} nodes, S = {} surge node{}, P = {} max pods per node ({}).",
+            "Inputs on {}: N = {} nodes, S = {} surge node{}, P = {} max pods per node.",
+            self.mode.display_name(),
             self.nodes,
             self.surge_nodes,
             if self.surge_nodes == 1 { "" } else { "s" },
             self.max_pods,
-            self.mode.display_name()
         )];
         if self.mode.pods_use_node_subnet() {
             steps.push(

@@ -8,6 +8,10 @@
 pub mod capacity;
 mod checks;
 pub mod cidr;
+pub mod example_plans;
+pub mod exercise;
+pub mod generate;
+pub mod generate_plans;
 pub mod mode;
 pub mod plan;
 pub mod rules;
@@ -16,10 +20,13 @@ pub mod surge;
 pub use capacity::NodeSubnetSizing;
 pub use checks::{PRIVATE_POD_BLOCKS, RESERVED_BLOCKS};
 pub use cidr::{CidrError, parse_cidr, parse_ipv4, usable_addresses};
+pub use exercise::{AnswerKind, Choice, Exercise, ExerciseKind, Outcome};
 pub use mode::IpMode;
 pub use plan::{InEffect, NetworkPlan, PlanReport};
 pub use rules::{Finding, RuleId, Severity};
 pub use surge::{Surge, SurgeError};
 
+#[cfg(test)]
+mod exercise_tests;
 #[cfg(test)]
 mod validator_tests;
