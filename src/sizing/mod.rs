@@ -5,6 +5,7 @@
 //! /24 of pod CIDR per node. `aks-tutor plan`, the sizing exercises and (later) the sizing screen all use this
 //! one engine.
 
+pub mod address_space;
 pub mod capacity;
 mod checks;
 pub mod cidr;
@@ -17,6 +18,7 @@ pub mod plan;
 pub mod rules;
 pub mod surge;
 
+pub use address_space::AddressSpace;
 pub use capacity::NodeSubnetSizing;
 pub use checks::{PRIVATE_POD_BLOCKS, RESERVED_BLOCKS};
 pub use cidr::{CidrError, parse_cidr, parse_ipv4, usable_addresses};
@@ -28,5 +30,7 @@ pub use surge::{Surge, SurgeError};
 
 #[cfg(test)]
 mod exercise_tests;
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod validator_tests;
