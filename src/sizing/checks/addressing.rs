@@ -157,9 +157,11 @@ pub(super) fn check_service_cidr(plan: &NetworkPlan, findings: &mut Vec<Finding>
         &peered_ranges(plan),
         "traffic to that network would be caught by Kubernetes services",
     );
-    if plan.plugin.uses_pod_cidr()
-        && let Some(pod) = plan.pod_cidr_in_effect()
-    {
+    // Azure CNI (node subnet) uses no pod CIDR, so a given one cannot collide with services.
+    let pod_cidr_used = plan
+        .pod_cidr_in_effect()
+        .filter(|_| plan.plugin.uses_pod_cidr());
+    if let Some(pod) = pod_cidr_used {
         push_overlaps(
             findings,
             RuleId::ServiceCidrOverlapsPodCidr,
