@@ -31,4 +31,7 @@ pub enum Command {
         /// The course folder (the one holding course.ron); default: the built-in course.
         dir: Option<PathBuf>,
     },
+    /// Size a node pool and check a network plan against AKS's rules (exit 0 valid, 1 invalid).
+    #[command(arg_required_else_help = true)]
+    Plan(crate::commands::plan::PlanArgs),
 }

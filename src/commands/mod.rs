@@ -1,3 +1,4 @@
 //! The subcommands that print and exit without opening the TUI.
 
+pub mod plan;
 pub mod validate;

@@ -1,0 +1,148 @@
+//! `aks-tutor plan`: size a node pool and validate a whole network plan from the command line.
+//!
+//! Parsing lives here as clap `value_parser` functions, so bad input is a usage error (exit 2) that names the
+//! flag; the sizing engine decides everything else (exit 0 valid, 1 invalid).
+
+mod output;
+
+use std::net::Ipv4Addr;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use ipnet::Ipv4Net;
+
+use crate::sizing::{IpMode, NetworkPlan, Surge, parse_cidr, parse_ipv4};
+
+/// Size a node pool and check a network plan against AKS's rules.
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    /// The IP mode; cilium means Azure CNI Powered by Cilium on overlay addressing.
+    #[arg(long, value_enum, value_name = "PLUGIN")]
+    pub plugin: PluginArg,
+
+    /// Nodes in the pool (surge nodes come on top).
+    #[arg(long, value_name = "N", value_parser = parse_node_count, allow_negative_numbers = true)]
+    pub nodes: u32,
+
+    /// Max pods per node (default: kubenet 110, azure-cni 30, overlay and cilium 250).
+    #[arg(long, value_name = "P", value_parser = parse_max_pods, allow_negative_numbers = true)]
+    pub max_pods: Option<u32>,
+
+    /// Max surge during upgrades: a node count, or a percentage of the nodes rounded up (default 1).
+    #[arg(long, value_name = "S|S%", value_parser = parse_surge, allow_negative_numbers = true)]
+    pub surge: Option<Surge>,
+
+    /// An address range of the cluster's VNet (repeat for several).
+    #[arg(long = "vnet", value_name = "CIDR", value_parser = parse_cidr_arg)]
+    pub vnets: Vec<Ipv4Net>,
+
+    /// A peered VNet or on-premises range the cluster must reach (repeat for several).
+    #[arg(long = "peered", value_name = "CIDR", value_parser = parse_cidr_arg)]
+    pub peered: Vec<Ipv4Net>,
+
+    /// The subnet the nodes (and, with azure-cni, the pods) take their IPs from.
+    #[arg(long, value_name = "CIDR", value_parser = parse_cidr_arg)]
+    pub node_subnet: Option<Ipv4Net>,
+
+    /// The pod CIDR for kubenet, overlay and cilium (default 10.244.0.0/16).
+    #[arg(long, value_name = "CIDR", value_parser = parse_cidr_arg)]
+    pub pod_cidr: Option<Ipv4Net>,
+
+    /// The Kubernetes service CIDR (default 10.0.0.0/16).
+    #[arg(long, value_name = "CIDR", value_parser = parse_cidr_arg)]
+    pub service_cidr: Option<Ipv4Net>,
+
+    /// CoreDNS's service IP (default: the .10 address of the service CIDR).
+    #[arg(long, value_name = "IP", value_parser = parse_ip_arg)]
+    pub dns_service_ip: Option<Ipv4Addr>,
+
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The `--plugin` values; a separate enum so the UI-free sizing module need not know clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PluginArg {
+    Kubenet,
+    AzureCni,
+    AzureCniOverlay,
+    Cilium,
+}
+
+impl From<PluginArg> for IpMode {
+    fn from(plugin: PluginArg) -> Self {
+        match plugin {
+            PluginArg::Kubenet => IpMode::Kubenet,
+            PluginArg::AzureCni => IpMode::AzureCni,
+            PluginArg::AzureCniOverlay => IpMode::AzureCniOverlay,
+            PluginArg::Cilium => IpMode::Cilium,
+        }
+    }
+}
+
+/// A whole number of nodes, at least 1.
+pub fn parse_node_count(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(0) => Err("a pool needs at least 1 node".to_string()),
+        Ok(nodes) => Ok(nodes),
+        Err(_) => Err(format!(
+            "'{text}' is not a node count; give a whole number such as 50"
+        )),
+    }
+}
+
+/// A whole number of pods; whether AKS accepts it (10 to 250) is the validator's finding, not a usage error.
+pub fn parse_max_pods(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .map_err(|_| format!("'{text}' is not a pod count; give a whole number from 10 to 250"))
+}
+
+pub fn parse_surge(text: &str) -> Result<Surge, String> {
+    text.parse()
+        .map_err(|error: crate::sizing::SurgeError| error.to_string())
+}
+
+pub fn parse_cidr_arg(text: &str) -> Result<Ipv4Net, String> {
+    parse_cidr(text).map_err(|error| error.to_string())
+}
+
+pub fn parse_ip_arg(text: &str) -> Result<Ipv4Addr, String> {
+    parse_ipv4(text).map_err(|error| error.to_string())
+}
+
+impl PlanArgs {
+    /// The plan these flags describe.
+    pub fn to_plan(&self) -> NetworkPlan {
+        NetworkPlan {
+            plugin: self.plugin.into(),
+            nodes: self.nodes,
+            max_pods: self.max_pods,
+            surge: self.surge.unwrap_or_default(),
+            vnets: self.vnets.clone(),
+            peered: self.peered.clone(),
+            node_subnet: self.node_subnet,
+            pod_cidr: self.pod_cidr,
+            service_cidr: self.service_cidr,
+            dns_service_ip: self.dns_service_ip,
+        }
+    }
+}
+
+/// Prints the sizing and the findings; exit 0 for a valid plan, 1 for an invalid one.
+pub fn run(args: &PlanArgs) -> anyhow::Result<ExitCode> {
+    let plan = args.to_plan();
+    let report = plan.validate();
+    let text = if args.json {
+        output::json(&plan, &report)?
+    } else {
+        output::text(&plan, &report)
+    };
+    println!("{text}");
+    Ok(if report.is_valid() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
