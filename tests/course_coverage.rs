@@ -14,7 +14,10 @@ fn course() -> Course {
 /// Joins shell line continuations and collapses whitespace, so a command wrapped over several lines
 /// in a lab, or YAML whose indentation the seed lost, compares equal to the seed's text.
 fn normalise(text: &str) -> String {
-    text.replace("\\\n", " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    text.replace("\\\n", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A piece of lesson text read as one statement: a heading, paragraph, code block or table row
@@ -33,12 +36,17 @@ fn collect_passages(blocks: &[Block], in_correction: bool, out: &mut Vec<Passage
                 for row in std::iter::once(&table.header).chain(&table.rows) {
                     let cells: Vec<String> = row.iter().map(Cell::text).collect();
                     let text = normalise(&cells.join(" | "));
-                    out.push(Passage { text, in_correction });
+                    out.push(Passage {
+                        text,
+                        in_correction,
+                    });
                 }
                 continue;
             }
             Block::List { items, .. } => {
-                items.iter().for_each(|item| collect_passages(item, in_correction, out));
+                items
+                    .iter()
+                    .for_each(|item| collect_passages(item, in_correction, out));
                 continue;
             }
             Block::Quote { callout, blocks } => {
@@ -48,7 +56,10 @@ fn collect_passages(blocks: &[Block], in_correction: bool, out: &mut Vec<Passage
             }
             Block::Rule => continue,
         };
-        out.push(Passage { text: normalise(&text), in_correction });
+        out.push(Passage {
+            text: normalise(&text),
+            in_correction,
+        });
     }
 }
 
@@ -63,15 +74,19 @@ fn lesson_passages(lesson: &Lesson) -> Vec<Passage> {
 }
 
 fn lesson<'c>(course: &'c Course, id: &str) -> &'c Lesson {
-    course.lesson(id).unwrap_or_else(|| panic!("lesson {id} is missing"))
+    course
+        .lesson(id)
+        .unwrap_or_else(|| panic!("lesson {id} is missing"))
 }
 
+#[rustfmt::skip]
 const SEED_TOPICS: &[&str] = &[
     "overview", "plugins", "ip-planning", "load-balancers", "ingress", "dns", "network-policies",
     "private-clusters", "hub-spoke", "troubleshooting", "real-world", "summary",
 ];
 
 /// What each topic must teach, per the issue's list (matched case-insensitively in its lesson).
+#[rustfmt::skip]
 const TOPIC_ESSENTIALS: &[(&str, &[&str])] = &[
     ("overview", &["office building", "load balancer", "ingress", "network polic"]),
     ("plugins", &["kubenet", "azure cni overlay", "powered by cilium", "data plane", "defaults to azure cni overlay"]),
@@ -90,26 +105,57 @@ const TOPIC_ESSENTIALS: &[(&str, &[&str])] = &[
 #[test]
 fn every_seed_topic_has_a_lesson_with_technical_text_and_eli5_where_the_seed_has_one() {
     let course = course();
-    let topic_ids: Vec<&str> = course.topics.iter().map(|topic| topic.id.as_str()).collect();
-    assert_eq!(topic_ids, SEED_TOPICS, "the issue's topics, in teaching order");
+    let topic_ids: Vec<&str> = course
+        .topics
+        .iter()
+        .map(|topic| topic.id.as_str())
+        .collect();
+    assert_eq!(
+        topic_ids, SEED_TOPICS,
+        "the issue's topics, in teaching order"
+    );
     for (id, essentials) in TOPIC_ESSENTIALS {
         let lesson = lesson(&course, id);
-        assert!(!lesson.technical.blocks.is_empty(), "{id}: empty technical lesson");
-        let text = lesson_passages(lesson).iter().map(|p| p.text.to_lowercase()).collect::<Vec<_>>().join("\n");
+        assert!(
+            !lesson.technical.blocks.is_empty(),
+            "{id}: empty technical lesson"
+        );
+        let text = lesson_passages(lesson)
+            .iter()
+            .map(|p| p.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
         for essential in *essentials {
-            assert!(text.contains(essential), "lesson {id} never mentions {essential:?}");
+            assert!(
+                text.contains(essential),
+                "lesson {id} never mentions {essential:?}"
+            );
         }
     }
     // The seed's ELI5 paragraph (the office building) covers these topics.
-    for id in ["overview", "plugins", "load-balancers", "ingress", "network-policies"] {
+    for id in [
+        "overview",
+        "plugins",
+        "load-balancers",
+        "ingress",
+        "network-policies",
+    ] {
         let eli5 = lesson(&course, id).eli5.as_ref();
-        assert!(eli5.is_some_and(|doc| !doc.blocks.is_empty()), "lesson {id} needs an ELI5 version");
+        assert!(
+            eli5.is_some_and(|doc| !doc.blocks.is_empty()),
+            "lesson {id} needs an ELI5 version"
+        );
     }
     // The issue asks for diagrams: the office building and the request path, and the hub-spoke topology.
     for (id, at_least) in [("overview", 2), ("hub-spoke", 1)] {
         let diagrams = lesson(&course, id).technical.blocks.iter();
-        let count = diagrams.filter(|b| matches!(b, Block::Code { language, .. } if language == "diagram")).count();
-        assert!(count >= at_least, "lesson {id} has {count} diagrams, wants {at_least}");
+        let count = diagrams
+            .filter(|b| matches!(b, Block::Code { language, .. } if language == "diagram"))
+            .count();
+        assert!(
+            count >= at_least,
+            "lesson {id} has {count} diagrams, wants {at_least}"
+        );
     }
 }
 
@@ -120,6 +166,7 @@ struct SeedTable {
     rows: &'static [&'static [&'static str]],
 }
 
+#[rustfmt::skip]
 const SEED_TABLES: &[SeedTable] = &[
     SeedTable {
         lesson: "plugins",
@@ -177,25 +224,50 @@ const SEED_TABLES: &[SeedTable] = &[
 ];
 
 /// Seed cell fragments that are factual errors (product.md), with the fact the course must state instead.
+#[rustfmt::skip]
 const SEED_CELL_CORRECTIONS: &[(&str, &str)] = &[("2,046 IPs", "2,043 usable"), ("254 IPs", "251 usable")];
 
 /// The key words of a seed cell: the authors may qualify a cell ("Azure NPM (retiring) or Calico"),
 /// so each comma-, parenthesis-, dash- or "or"-separated fragment must be kept, not the exact text.
+/// (A comma splits only when a space follows: "2,046" is one word.)
 fn key_words(cell: &str) -> Vec<&str> {
-    let separators = [",", "(", ")", ";", " — ", " or "];
+    let separators = [", ", "(", ")", ";", " — ", " or "];
     let mut words = vec![cell];
     for separator in separators {
-        words = words.iter().flat_map(|word| word.split(separator)).collect();
+        words = words
+            .iter()
+            .flat_map(|word| word.split(separator))
+            .collect();
     }
-    words.into_iter().map(str::trim).filter(|word| !word.is_empty()).collect()
+    words
+        .into_iter()
+        .map(str::trim)
+        .filter(|word| !word.is_empty())
+        .collect()
 }
 
 fn table_with_header<'c>(lesson: &'c Lesson, first_header_cell: &str) -> &'c Table {
-    let mut tables = lesson.technical.blocks.iter().filter_map(|block| match block {
-        Block::Table(table) if table.header.first().is_some_and(|c| c.text() == first_header_cell) => Some(table),
-        _ => None,
-    });
-    tables.next().unwrap_or_else(|| panic!("lesson {}: no table headed {first_header_cell:?}", lesson.id))
+    let mut tables = lesson
+        .technical
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Table(table)
+                if table
+                    .header
+                    .first()
+                    .is_some_and(|c| c.text() == first_header_cell) =>
+            {
+                Some(table)
+            }
+            _ => None,
+        });
+    tables.next().unwrap_or_else(|| {
+        panic!(
+            "lesson {}: no table headed {first_header_cell:?}",
+            lesson.id
+        )
+    })
 }
 
 #[test]
@@ -204,7 +276,12 @@ fn every_row_of_every_seed_table_is_a_table_row_in_its_lesson() {
     let mut missing = Vec::new();
     for seed in SEED_TABLES {
         let table = table_with_header(lesson(&course, seed.lesson), seed.header[0]);
-        assert_eq!(table.header.len(), seed.header.len(), "{}: the seed's column count", seed.lesson);
+        assert_eq!(
+            table.header.len(),
+            seed.header.len(),
+            "{}: the seed's column count",
+            seed.lesson
+        );
         let header = std::iter::once(&table.header);
         let rows: Vec<&Vec<Cell>> = header.chain(&table.rows).collect();
         for seed_row in std::iter::once(&seed.header).chain(seed.rows) {
@@ -215,17 +292,37 @@ fn every_row_of_every_seed_table_is_a_table_row_in_its_lesson() {
             for (column, seed_cell) in seed_row.iter().enumerate().skip(1) {
                 let cell = row[column].text();
                 for word in key_words(seed_cell) {
-                    let correction = SEED_CELL_CORRECTIONS.iter().find(|(wrong, _)| *wrong == word);
+                    let correction = SEED_CELL_CORRECTIONS
+                        .iter()
+                        .find(|(wrong, _)| *wrong == word);
                     let expected = correction.map_or(word, |(_, right)| right);
                     if !cell.contains(expected) || (correction.is_some() && cell.contains(word)) {
-                        missing.push(format!("{} / {} / col {column}: {cell:?} lacks {expected:?}", seed.lesson, seed_row[0]));
+                        missing.push(format!(
+                            "{} / {} / col {column}: {cell:?} lacks {expected:?}",
+                            seed.lesson, seed_row[0]
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(missing.is_empty(), "seed table content missing:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "seed table content missing:\n{}",
+        missing.join("\n")
+    );
 }
+
+/// One distinctive fact of each of the seed's fifteen interview answers, at the seed's level.
+#[rustfmt::skip]
+const SEED_INTERVIEW_FACTS: &[(Level, &str)] = &[
+    (Level::Beginner, "10.244"), (Level::Beginner, "controller"), (Level::Beginner, "Standard Load Balancer"),
+    (Level::Beginner, "resolv.conf"), (Level::Beginner, "Calico"), (Level::Intermediate, "651"),
+    (Level::Intermediate, "command invoke"), (Level::Intermediate, "GlobalNetworkPolicy"),
+    (Level::Intermediate, "SNAT"), (Level::Intermediate, "external-dns.alpha.kubernetes.io/hostname"),
+    (Level::Scenario, "Network Contributor"), (Level::Scenario, "IPVS"), (Level::Scenario, "observability"),
+    (Level::Scenario, "ExpressRoute"), (Level::Scenario, "ndots"),
+];
 
 #[test]
 fn fifteen_interview_items_five_per_level_each_with_key_points_and_hints() {
@@ -233,29 +330,41 @@ fn fifteen_interview_items_five_per_level_each_with_key_points_and_hints() {
     let items: Vec<_> = course.interview_items().collect();
     assert_eq!(items.len(), 15);
     for level in [Level::Beginner, Level::Intermediate, Level::Scenario] {
-        assert_eq!(items.iter().filter(|item| item.level == level).count(), 5, "{level:?}");
+        assert_eq!(
+            items.iter().filter(|item| item.level == level).count(),
+            5,
+            "{level:?}"
+        );
     }
     for item in &items {
-        assert!((3..=6).contains(&item.key_points.len()), "{}: {} key points", item.id, item.key_points.len());
-        assert!((1..=3).contains(&item.hints.len()), "{}: {} hints", item.id, item.hints.len());
-        assert!(!item.question.trim().is_empty() && !item.answer.trim().is_empty(), "{}", item.id);
+        assert!(
+            (3..=6).contains(&item.key_points.len()),
+            "{}: {} key points",
+            item.id,
+            item.key_points.len()
+        );
+        assert!(
+            (1..=3).contains(&item.hints.len()),
+            "{}: {} hints",
+            item.id,
+            item.hints.len()
+        );
+        assert!(
+            !item.question.trim().is_empty() && !item.answer.trim().is_empty(),
+            "{}",
+            item.id
+        );
     }
-    // One distinctive fact of each of the seed's fifteen answers, at the seed's level.
-    let seed_answers = [
-        (Level::Beginner, "10.244"), (Level::Beginner, "controller"), (Level::Beginner, "Standard Load Balancer"),
-        (Level::Beginner, "resolv.conf"), (Level::Beginner, "Calico"), (Level::Intermediate, "651"),
-        (Level::Intermediate, "command invoke"), (Level::Intermediate, "GlobalNetworkPolicy"),
-        (Level::Intermediate, "non-routable"), (Level::Intermediate, "external-dns.alpha.kubernetes.io/hostname"),
-        (Level::Scenario, "Network Contributor"), (Level::Scenario, "IPVS"), (Level::Scenario, "observability"),
-        (Level::Scenario, "ExpressRoute"), (Level::Scenario, "ndots"),
-    ];
-    for (level, fact) in seed_answers {
-        let found = items.iter().any(|item| item.level == level && item.answer.contains(fact));
+    for &(level, fact) in SEED_INTERVIEW_FACTS {
+        let found = items
+            .iter()
+            .any(|item| item.level == level && item.answer.contains(fact));
         assert!(found, "no {level:?} interview answer states {fact:?}");
     }
 }
 
 /// Every command of the seed's hands-on and debugging sections, by the lab that teaches it, in order.
+#[rustfmt::skip]
 const SEED_COMMANDS: &[(&str, &[&str])] = &[
     ("lab-check-plugin", &[r#"az aks show --resource-group myResourceGroup --name myAKSCluster --query "networkProfile" --output table"#]),
     ("lab-internal-lb", &["kubectl apply -f internal-lb.yaml", "kubectl get svc api-internal -w"]),
@@ -301,12 +410,14 @@ const SEED_COMMANDS: &[(&str, &[&str])] = &[
 ];
 
 /// The seed's manifests: the lab, the file name it is saved under (None: a heredoc in a command), the YAML.
+#[rustfmt::skip]
 const SEED_MANIFESTS: &[(&str, Option<&str>, &str)] = &[
     ("lab-internal-lb", Some("internal-lb.yaml"), r#"apiVersion: v1 kind: Service metadata: name: api-internal annotations: service.beta.kubernetes.io/azure-load-balancer-internal: "true" service.beta.kubernetes.io/azure-load-balancer-internal-subnet: "svc-subnet" spec: type: LoadBalancer ports: - port: 443 targetPort: 8443 protocol: TCP selector: app: api-backend"#),
     ("lab-deny-all", Some("deny-all.yaml"), "apiVersion: networking.k8s.io/v1 kind: NetworkPolicy metadata: name: deny-all-ingress namespace: production spec: podSelector: {} policyTypes: - Ingress"),
     ("lab-debug-netpol", None, "apiVersion: networking.k8s.io/v1 kind: NetworkPolicy metadata: name: allow-frontend namespace: backend spec: podSelector: matchLabels: app: api ingress: - from: - namespaceSelector: matchLabels: kubernetes.io/metadata.name: frontend ports: - protocol: TCP port: 8080 EOF"),
 ];
 
+#[rustfmt::skip]
 const SEED_SYMPTOMS: &[(&str, &str)] = &[
     ("lab-debug-lb-pending", "kubectl get svc shows EXTERNAL-IP as <pending> for more than 5 minutes."),
     ("lab-debug-dns", "Application pods log Name or service not known or NXDOMAIN errors."),
@@ -314,17 +425,34 @@ const SEED_SYMPTOMS: &[(&str, &str)] = &[
 ];
 
 fn lab<'c>(course: &'c Course, id: &str) -> &'c content::Lab {
-    course.labs().find(|lab| lab.id == id).unwrap_or_else(|| panic!("lab {id} is missing"))
+    course
+        .labs()
+        .find(|lab| lab.id == id)
+        .unwrap_or_else(|| panic!("lab {id} is missing"))
 }
 
 #[test]
 fn three_debugging_scenarios_with_the_seed_symptoms_and_five_hands_on_labs() {
     let course = course();
-    let debugging: Vec<_> = course.labs().filter(|lab| lab.kind == LabKind::Debugging).collect();
+    let debugging: Vec<_> = course
+        .labs()
+        .filter(|lab| lab.kind == LabKind::Debugging)
+        .collect();
     assert_eq!(debugging.len(), 3);
-    assert_eq!(course.labs().filter(|lab| lab.kind == LabKind::HandsOn).count(), 5);
+    assert_eq!(
+        course
+            .labs()
+            .filter(|lab| lab.kind == LabKind::HandsOn)
+            .count(),
+        5
+    );
     for lab in debugging {
-        assert!(lab.steps.len() >= 5, "{}: {} steps", lab.id, lab.steps.len());
+        assert!(
+            lab.steps.len() >= 5,
+            "{}: {} steps",
+            lab.id,
+            lab.steps.len()
+        );
     }
     for (id, symptom) in SEED_SYMPTOMS {
         assert_eq!(lab(&course, id).symptom.as_deref(), Some(*symptom), "{id}");
@@ -335,12 +463,19 @@ fn three_debugging_scenarios_with_the_seed_symptoms_and_five_hands_on_labs() {
 fn every_seed_command_is_a_lab_step_in_the_seed_order() {
     let course = course();
     for (lab_id, commands) in SEED_COMMANDS {
-        let steps: Vec<String> = lab(&course, lab_id).steps.iter().map(|s| normalise(s.command.as_deref().unwrap_or(""))).collect();
+        let steps: Vec<String> = lab(&course, lab_id)
+            .steps
+            .iter()
+            .map(|s| normalise(s.command.as_deref().unwrap_or("")))
+            .collect();
         let mut previous_step = 0;
         for command in *commands {
             let step = steps.iter().position(|text| text.contains(command));
             let step = step.unwrap_or_else(|| panic!("{lab_id}: no step runs {command:?}"));
-            assert!(step >= previous_step, "{lab_id}: {command:?} comes before the seed's previous command");
+            assert!(
+                step >= previous_step,
+                "{lab_id}: {command:?} comes before the seed's previous command"
+            );
             previous_step = step;
         }
     }
@@ -350,12 +485,23 @@ fn every_seed_command_is_a_lab_step_in_the_seed_order() {
 fn the_seed_manifests_are_step_files_or_commands() {
     let course = course();
     for (lab_id, file_name, manifest) in SEED_MANIFESTS {
-        let found = lab(&course, lab_id).steps.iter().any(|step| match (file_name, &step.file) {
-            (Some(name), Some(file)) => file.name == *name && normalise(&file.text).contains(manifest),
-            (None, _) => step.command.as_deref().is_some_and(|c| normalise(c).contains(manifest)),
-            _ => false,
-        });
-        assert!(found, "{lab_id}: the seed's manifest {file_name:?} is missing or altered");
+        let found = lab(&course, lab_id)
+            .steps
+            .iter()
+            .any(|step| match (file_name, &step.file) {
+                (Some(name), Some(file)) => {
+                    file.name == *name && normalise(&file.text).contains(manifest)
+                }
+                (None, _) => step
+                    .command
+                    .as_deref()
+                    .is_some_and(|c| normalise(c).contains(manifest)),
+                _ => false,
+            });
+        assert!(
+            found,
+            "{lab_id}: the seed's manifest {file_name:?} is missing or altered"
+        );
     }
 }
 
@@ -365,18 +511,32 @@ fn at_least_sixty_questions_of_every_kind_with_unique_ids() {
     let course = course();
     let questions: Vec<_> = course.questions().collect();
     assert!(questions.len() >= 60, "{} questions", questions.len());
-    let kinds: HashSet<_> = questions.iter().map(|q| std::mem::discriminant(&q.kind)).collect();
-    assert_eq!(kinds.len(), 7, "SingleChoice, MultiSelect, TrueFalse, Number, Cidr, Word and Ordering");
+    let kinds: HashSet<_> = questions
+        .iter()
+        .map(|q| std::mem::discriminant(&q.kind))
+        .collect();
+    assert_eq!(
+        kinds.len(),
+        7,
+        "SingleChoice, MultiSelect, TrueFalse, Number, Cidr, Word and Ordering"
+    );
     let mut ids = HashSet::new();
-    let all_ids = questions.iter().map(|q| &q.id).chain(course.interview_items().map(|i| &i.id));
+    let all_ids = questions
+        .iter()
+        .map(|q| &q.id)
+        .chain(course.interview_items().map(|i| &i.id));
     for id in all_ids {
         assert!(ids.insert(id), "duplicate id {id}");
     }
     let mut lab_ids = HashSet::new();
-    assert!(course.labs().all(|lab| lab_ids.insert(&lab.id)), "duplicate lab id");
+    assert!(
+        course.labs().all(|lab| lab_ids.insert(&lab.id)),
+        "duplicate lab id"
+    );
 }
 
 /// Corrected facts (product.md) and the passage of a lesson that must state them together.
+#[rustfmt::skip]
 const PINNED_FACTS: &[(&str, &[&str])] = &[
     ("ip-planning", &["(10 + 1) + (10 + 1) x 30", "341 IPs", "=> /23"]),
     ("ip-planning", &["(20 + 1) + (20 + 1) x 30", "651 IPs", "=> /22"]),
@@ -405,12 +565,15 @@ fn lessons_state_the_corrected_numbers() {
     let course = course();
     for (id, facts) in PINNED_FACTS {
         let passages = lesson_passages(lesson(&course, id));
-        let stated = passages.iter().any(|p| facts.iter().all(|fact| p.text.contains(fact)));
+        let stated = passages
+            .iter()
+            .any(|p| facts.iter().all(|fact| p.text.contains(fact)));
         assert!(stated, "lesson {id}: no passage states all of {facts:?}");
     }
 }
 
 /// The seed's wrong figures and formula. Each may be quoted only to refute it.
+#[rustfmt::skip]
 const SEED_ERRORS: &[&str] =
     &["315 IPs", "625 IPs", "510 usable", "1,022 usable", "2,046 usable", "(2,046 IPs)", "(254 IPs)", "nodes + 5", "in 2025+"];
 
@@ -419,7 +582,9 @@ const REFUTATION_MARKERS: &[&str] = &["wrong", "seed", "mistake", "correction"];
 
 fn refutes(text: &str) -> bool {
     let text = text.to_lowercase();
-    REFUTATION_MARKERS.iter().any(|marker| text.contains(marker))
+    REFUTATION_MARKERS
+        .iter()
+        .any(|marker| text.contains(marker))
 }
 
 #[test]
@@ -434,13 +599,19 @@ fn the_seed_errors_appear_only_where_they_are_refuted() {
         for passage in lesson_passages(lesson) {
             for error in SEED_ERRORS.iter().filter(|e| passage.text.contains(*e)) {
                 if !passage.in_correction && !refutes(&passage.text) {
-                    stated_as_fact.push(format!("lesson {}: {error:?} in {:?}", lesson.id, passage.text));
+                    stated_as_fact.push(format!(
+                        "lesson {}: {error:?} in {:?}",
+                        lesson.id, passage.text
+                    ));
                 }
             }
         }
     }
     for item in course.interview_items() {
-        let paragraphs = item.answer.split("\n\n").chain(item.key_points.iter().map(|k| k.text.as_str()));
+        let paragraphs = item
+            .answer
+            .split("\n\n")
+            .chain(item.key_points.iter().map(|k| k.text.as_str()));
         for paragraph in paragraphs.chain(item.hints.iter().map(String::as_str)) {
             let paragraph = normalise(paragraph);
             if SEED_ERRORS.iter().any(|e| paragraph.contains(e)) && !refutes(&paragraph) {
@@ -449,23 +620,41 @@ fn the_seed_errors_appear_only_where_they_are_refuted() {
         }
     }
     for question in course.questions() {
-        let all_text = normalise(&format!("{} {:?} {}", question.prompt, question.kind, question.explanation));
+        let all_text = normalise(&format!(
+            "{} {:?} {}",
+            question.prompt, question.kind, question.explanation
+        ));
         let refuted = refutes(&question.prompt) || refutes(&question.explanation);
         if SEED_ERRORS.iter().any(|e| all_text.contains(e)) && !refuted {
             stated_as_fact.push(format!("question {}", question.id));
         }
     }
-    assert!(stated_as_fact.is_empty(), "seed errors stated as facts:\n{}", stated_as_fact.join("\n"));
+    assert!(
+        stated_as_fact.is_empty(),
+        "seed errors stated as facts:\n{}",
+        stated_as_fact.join("\n")
+    );
 
     // The course must also point the common mistakes out (issue 3), so the scan above sees them.
-    let corrections: Vec<String> = course.lessons().flat_map(lesson_passages).filter(|p| p.in_correction).map(|p| p.text).collect();
+    let corrections: Vec<String> = course
+        .lessons()
+        .flat_map(lesson_passages)
+        .filter(|p| p.in_correction)
+        .map(|p| p.text)
+        .collect();
     for error in ["315 IPs", "625 IPs", "(2,046 IPs)", "nodes + 5"] {
-        assert!(corrections.iter().any(|c| c.contains(error)), "no correction callout quotes {error:?}");
+        assert!(
+            corrections.iter().any(|c| c.contains(error)),
+            "no correction callout quotes {error:?}"
+        );
     }
 }
 
 fn question<'c>(course: &'c Course, id: &str) -> &'c content::Question {
-    course.questions().find(|q| q.id == id).unwrap_or_else(|| panic!("question {id} is missing"))
+    course
+        .questions()
+        .find(|q| q.id == id)
+        .unwrap_or_else(|| panic!("question {id} is missing"))
 }
 
 fn chosen_option(kind: &QuestionKind) -> &str {
@@ -492,16 +681,32 @@ fn questions_pin_the_corrected_numbers() {
     assert_eq!(number("q-ip-usable-21"), 2043);
     assert_eq!(number("q-ip-smallest-subnet"), 3);
     assert_eq!(cidr("q-ip-formula-20x30-subnet"), "10.240.0.0/22");
-    assert!(question(&course, "q-ip-formula-20x30-subnet").explanation.contains("651"));
-    assert_eq!(chosen_option(&question(&course, "q-ip-usable-23-seed").kind), "507");
+    assert!(
+        question(&course, "q-ip-formula-20x30-subnet")
+            .explanation
+            .contains("651")
+    );
+    assert_eq!(
+        chosen_option(&question(&course, "q-ip-usable-23-seed").kind),
+        "507"
+    );
     let sixty_five = chosen_option(&question(&course, "q-ip-formula-65-nodes").kind);
-    assert!(sixty_five.contains("2,046") && sixty_five.contains("/20"), "{sixty_five}");
+    assert!(
+        sixty_five.contains("2,046") && sixty_five.contains("/20"),
+        "{sixty_five}"
+    );
     // The seed's invalid plan as "spot the mistake", and its fix.
     let spot = chosen_option(&question(&course, "q-hs-spot-service-cidr").kind);
     assert!(spot.contains("spoke VNet"), "{spot}");
-    assert_eq!(question(&course, "q-hs-default-collides").kind, QuestionKind::TrueFalse { answer: false });
+    assert_eq!(
+        question(&course, "q-hs-default-collides").kind,
+        QuestionKind::TrueFalse { answer: false }
+    );
     assert_eq!(cidr("q-rw-fix-service-cidr"), "10.2.0.0/16");
-    let interview = course.interview_items().find(|i| i.id == "iv-ip-formula").expect("iv-ip-formula");
+    let interview = course
+        .interview_items()
+        .find(|i| i.id == "iv-ip-formula")
+        .expect("iv-ip-formula");
     assert!(interview.answer.contains("21 + 21 x 30 = 651") && interview.answer.contains("1,019"));
 
     // Any Azure CNI question on 10 or 20 nodes at 30 pods with the default surge, now or added later,
@@ -509,15 +714,31 @@ fn questions_pin_the_corrected_numbers() {
     let mut checked = 0;
     for q in course.questions() {
         let about = |nodes: &str| {
-            [nodes, "30 max pods", "default max surge", "Azure CNI (node subnet)"].iter().all(|w| q.prompt.contains(w))
+            [
+                nodes,
+                "30 max pods",
+                "default max surge",
+                "Azure CNI (node subnet)",
+            ]
+            .iter()
+            .all(|w| q.prompt.contains(w))
         };
         match &q.kind {
-            QuestionKind::Number { answer } if about("10 nodes") => assert_eq!(*answer, 341, "{}", q.id),
-            QuestionKind::Number { answer } if about("20 nodes") => assert_eq!(*answer, 651, "{}", q.id),
-            QuestionKind::Cidr { answer } if about("20 nodes") => assert!(answer.ends_with("/22"), "{}", q.id),
+            QuestionKind::Number { answer } if about("10 nodes") => {
+                assert_eq!(*answer, 341, "{}", q.id)
+            }
+            QuestionKind::Number { answer } if about("20 nodes") => {
+                assert_eq!(*answer, 651, "{}", q.id)
+            }
+            QuestionKind::Cidr { answer } if about("20 nodes") => {
+                assert!(answer.ends_with("/22"), "{}", q.id)
+            }
             _ => continue,
         }
         checked += 1;
     }
-    assert!(checked >= 2, "the 10- and 20-node questions were not found by their prompts");
+    assert!(
+        checked >= 2,
+        "the 10- and 20-node questions were not found by their prompts"
+    );
 }
