@@ -31,6 +31,12 @@ pub enum Command {
         /// The course folder (the one holding course.ron); default: the built-in course.
         dir: Option<PathBuf>,
     },
+    /// Open the tutor at a generated IP-sizing exercise.
+    Sizing {
+        /// Start from this seed: the same seed gives the same exercises, in the same order.
+        #[arg(long)]
+        seed: Option<u64>,
+    },
     /// Size a node pool and check a network plan against AKS's rules (exit 0 valid, 1 invalid).
     #[command(arg_required_else_help = true)]
     Plan(crate::commands::plan::PlanArgs),

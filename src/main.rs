@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use aks_tutor::app::{App, Session};
+use aks_tutor::app::{App, Screen, Session, SizingScreen, fresh_seed};
 use aks_tutor::cli::{Cli, Command};
 use aks_tutor::content::{self, CourseDir, EmbeddedCourse};
 use aks_tutor::paths::{DATA_DIR_ENV, resolve_data_dir};
@@ -12,18 +12,25 @@ use aks_tutor::{commands, tui};
 
 fn main() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Validate { dir }) => Ok(commands::validate::run(dir.as_deref())),
-        Some(Command::Plan(args)) => commands::plan::run(&args),
-        None => open_tutor(cli.content, cli.data_dir, cli.profile),
-    }
+    let start = match cli.command {
+        Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
+        Some(Command::Plan(args)) => return commands::plan::run(&args),
+        Some(Command::Sizing { seed }) => {
+            let seed = seed.unwrap_or_else(fresh_seed);
+            Some(Screen::Sizing(Box::new(SizingScreen::new(seed))))
+        }
+        None => None,
+    };
+    open_tutor(cli.content, cli.data_dir, cli.profile, start)
 }
 
-/// Loads the course (refusing one with problems), resolves the data folder, runs the TUI.
+/// Loads the course (refusing one with problems), resolves the data folder and runs the TUI, on
+/// `start` when given (over the home screen, so Esc leads home).
 fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
     profile: Option<String>,
+    start: Option<Screen>,
 ) -> anyhow::Result<ExitCode> {
     let loaded = match &content {
         Some(dir) => content::load(&CourseDir::new(dir)),
@@ -44,6 +51,9 @@ fn open_tutor(
         Theme::from_no_color(std::env::var_os("NO_COLOR")),
         session,
     );
+    if let Some(screen) = start {
+        app.open(screen);
+    }
     tui::run(&mut app)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -140,3 +140,85 @@ fn every_screen_survives_every_small_size() {
         }
     }
 }
+
+mod sizing {
+    use super::*;
+    use aks_tutor::app::{Screen, SizingScreen};
+    use aks_tutor::sizing::exercise::{Exercise, ExerciseKind};
+
+    /// The first seed whose exercise passes `wanted`: deterministic, since generation is.
+    fn seed_where(wanted: impl Fn(&Exercise) -> bool) -> u64 {
+        (0..10_000)
+            .find(|seed| wanted(&Exercise::generate(*seed)))
+            .expect("some seed gives it")
+    }
+
+    fn sizing_app(seed: u64, height: u16) -> App {
+        let mut app = app(80, height);
+        app.open(Screen::Sizing(Box::new(SizingScreen::new(seed))));
+        app
+    }
+
+    #[test]
+    fn a_number_exercise_before_and_after_a_wrong_answer() {
+        let seed = seed_where(|e| e.kind == ExerciseKind::RequiredIps);
+        let mut app = sizing_app(seed, 24);
+        insta::assert_snapshot!("sizing_before", screen(&app));
+        press(&mut app, &[Char('1'), Char('2'), Enter]);
+        insta::assert_snapshot!("sizing_after_wrong", screen(&app));
+        press(&mut app, &[Enter]);
+        let Screen::Sizing(next) = app.screen() else {
+            panic!("still sizing")
+        };
+        assert_eq!(
+            (next.exercise.seed, next.number, next.answered),
+            (seed + 1, 2, 1)
+        );
+    }
+
+    #[test]
+    fn the_seed_plan_pictured_with_its_overlap_once_answered() {
+        let seed = seed_where(|e| e.kind == ExerciseKind::SpotTheMistake);
+        let mut app = sizing_app(seed, 48);
+        insta::assert_snapshot!("sizing_invalid_plan_before", screen(&app));
+        let valid_choice = Exercise::generate(seed).choices.len();
+        press(
+            &mut app,
+            &[
+                Char(char::from_digit(valid_choice as u32, 10).unwrap()),
+                Enter,
+            ],
+        );
+        insta::assert_snapshot!("sizing_invalid_plan_after", screen(&app));
+    }
+
+    #[test]
+    fn a_valid_plan_pictured() {
+        let seed = seed_where(|e| {
+            e.kind == ExerciseKind::WhichRuleBreaks
+                && e.expected_answer().contains("valid: the plan")
+        });
+        let mut app = sizing_app(seed, 48);
+        let valid_choice = Exercise::generate(seed).choices.len();
+        press(
+            &mut app,
+            &[
+                Char(char::from_digit(valid_choice as u32, 10).unwrap()),
+                Enter,
+            ],
+        );
+        insta::assert_snapshot!("sizing_valid_plan_after", screen(&app));
+    }
+
+    #[test]
+    fn letters_go_into_the_answer_and_esc_goes_back() {
+        let mut app = sizing_app(1, 24);
+        press(&mut app, &[Char('q'), Char('j')]);
+        let Screen::Sizing(sizing) = app.screen() else {
+            panic!("q is typed, not back")
+        };
+        assert_eq!(sizing.input, "qj");
+        press(&mut app, &[KeyCode::Backspace, KeyCode::Esc]);
+        assert!(matches!(app.screen(), Screen::Home(_)));
+    }
+}

@@ -25,6 +25,10 @@ pub enum Action {
     ScrollUp,
     ScrollDown,
     Resize(u16, u16),
+    /// A character typed into an answer.
+    Type(char),
+    DeleteChar,
+    Submit,
 }
 
 /// Which key table applies.
@@ -34,6 +38,8 @@ pub enum KeyContext {
     Topic,
     Lesson,
     Lab,
+    /// A screen with a typed answer: letters are typed, not commands.
+    Sizing,
     Help,
 }
 
@@ -225,6 +231,32 @@ const HOME_QUIT: &[Binding] = &[
     bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
 ];
 
+const ANSWER: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter],
+        "Enter",
+        "check the answer / next exercise",
+        Action::Submit,
+    ),
+    bind(
+        &[KeyCode::Backspace],
+        "Backspace",
+        "delete a character",
+        Action::DeleteChar,
+    ),
+    bind(&[KeyCode::Down], "↓", "scroll down", Action::Down),
+    bind(&[KeyCode::Up], "↑", "scroll up", Action::Up),
+    bind(&[KeyCode::PageDown], "PgDn", "next page", Action::PageDown),
+    bind(&[KeyCode::PageUp], "PgUp", "previous page", Action::PageUp),
+    bind(
+        &[KeyCode::Esc],
+        "Esc",
+        "back (letters are typed into the answer)",
+        Action::Back,
+    ),
+    bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
+];
+
 const HELP: &[Binding] = &[bind(
     &[KeyCode::Char('?'), KeyCode::Char('q'), KeyCode::Esc],
     "? q Esc",
@@ -239,6 +271,7 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         KeyContext::Topic => &[LIST, BACK],
         KeyContext::Lesson => &[READER, LESSON, BACK],
         KeyContext::Lab => &[LAB, BACK],
+        KeyContext::Sizing => &[ANSWER],
         KeyContext::Help => &[HELP],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
@@ -272,10 +305,14 @@ fn action_for_key(context: KeyContext, key: &KeyEvent) -> Option<Action> {
     {
         return None;
     }
-    bindings(context)
+    let bound = bindings(context)
         .into_iter()
         .find(|b| b.codes.contains(&key.code))
-        .map(|b| b.action)
+        .map(|b| b.action);
+    match (bound, key.code) {
+        (None, KeyCode::Char(ch)) if context == KeyContext::Sizing => Some(Action::Type(ch)),
+        _ => bound,
+    }
 }
 
 #[cfg(test)]
@@ -308,6 +345,7 @@ mod tests {
             KeyContext::Topic,
             KeyContext::Lesson,
             KeyContext::Lab,
+            KeyContext::Sizing,
             KeyContext::Help,
         ] {
             assert_eq!(action_for(context, &ctrl_c), Some(Action::Quit));
@@ -315,6 +353,26 @@ mod tests {
         let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert_eq!(action_for(KeyContext::Lesson, &Event::Key(release)), None);
+    }
+
+    #[test]
+    fn letters_are_typed_in_answers_but_esc_goes_back() {
+        assert_eq!(
+            action_for(KeyContext::Sizing, &press(KeyCode::Char('q'))),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            action_for(KeyContext::Sizing, &press(KeyCode::Char('/'))),
+            Some(Action::Type('/'))
+        );
+        assert_eq!(
+            action_for(KeyContext::Sizing, &press(KeyCode::Esc)),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            action_for(KeyContext::Sizing, &press(KeyCode::Enter)),
+            Some(Action::Submit)
+        );
     }
 
     #[test]
@@ -333,6 +391,7 @@ mod tests {
             KeyContext::Topic,
             KeyContext::Lesson,
             KeyContext::Lab,
+            KeyContext::Sizing,
             KeyContext::Help,
         ] {
             let mut seen = Vec::new();

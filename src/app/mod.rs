@@ -5,12 +5,17 @@
 pub mod clipboard;
 pub mod keys;
 mod screens;
+pub mod sizing;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
 pub use keys::{Action, KeyContext};
-pub use screens::{LabScreen, LessonScreen, ListScreen, Screen, TopicEntry, TopicScreen};
+pub use screens::{
+    HomeEntry, LabScreen, LessonScreen, ListScreen, Reaction, Screen, TopicEntry, TopicScreen,
+    home_entries,
+};
+pub use sizing::SizingScreen;
 
 use crate::content::Course;
 use crate::ui::theme::Theme;
@@ -77,6 +82,7 @@ impl App {
             Screen::Topic(_) => KeyContext::Topic,
             Screen::Lesson(_) => KeyContext::Lesson,
             Screen::Lab(_) => KeyContext::Lab,
+            Screen::Sizing(_) => KeyContext::Sizing,
         }
     }
 
@@ -111,74 +117,43 @@ impl App {
     }
 
     fn screen_action(&mut self, action: Action) -> Option<Effect> {
-        let page = self.body_height().saturating_sub(2).max(1);
-        let course = &self.course;
-        let mut relayout = false;
-        let mut effect = None;
-        let mut message = None;
         let body_height = self.body_height();
+        let course = &self.course;
         let screen = self
             .screens
             .last_mut()
             .expect("the home screen is never popped");
-        match screen {
-            Screen::Home(list) => list.navigate(action, course.topics.len(), page),
-            Screen::Topic(topic) => {
-                let count = topic.entries(course).len();
-                topic.list.navigate(action, count, page);
+        let reaction = match screen {
+            Screen::Home(list) => {
+                list.navigate(action, home_entries(course).len(), body_height);
+                Reaction::default()
             }
-            Screen::Lesson(lesson) => match action {
-                Action::NextItem | Action::PrevItem => {
-                    message = lesson.step_lesson(course, action == Action::NextItem);
-                    relayout = message.is_none();
-                }
-                Action::ToggleEli5 => {
-                    message = lesson.toggle_eli5(course);
-                    relayout = message.is_none();
-                }
-                _ => lesson.scroll(action, body_height),
-            },
-            Screen::Lab(lab) => match action {
-                Action::ToggleDone => {
-                    let key = lab.selected_key(course);
-                    if !self.done_steps.remove(&key) {
-                        self.done_steps.insert(key);
-                    }
-                    relayout = true;
-                }
-                Action::Copy => match lab.selected_command(course) {
-                    Some(command) => {
-                        message = Some(format!(
-                            "Copied step {}'s command to the clipboard (OSC 52).",
-                            lab.selected + 1
-                        ));
-                        effect = Some(Effect::Copy(command.to_string()));
-                    }
-                    None => message = Some("This step has no command to copy.".to_string()),
-                },
-                Action::NextItem | Action::PrevItem => {
-                    message = lab.step_lab(course, action == Action::NextItem);
-                    relayout = message.is_none();
-                }
-                Action::Up | Action::Down => {
-                    lab.select(action, course);
-                    relayout = true;
-                }
-                _ => lab.scroll(action, body_height),
-            },
-        }
-        self.status = message;
-        if relayout {
+            Screen::Topic(topic) => {
+                topic
+                    .list
+                    .navigate(action, topic.entries(course).len(), body_height);
+                Reaction::default()
+            }
+            Screen::Lesson(lesson) => lesson.act(action, course, body_height),
+            Screen::Lab(lab) => lab.act(action, course, &mut self.done_steps, body_height),
+            Screen::Sizing(sizing) => sizing.act(action, body_height),
+        };
+        self.status = reaction.message;
+        if reaction.relayout {
             self.relayout(self.screens.len() - 1);
         }
-        effect
+        reaction.effect
     }
 
     fn open_selected(&mut self) {
         let next = match self.screen() {
-            Screen::Home(list) if !self.course.topics.is_empty() => {
-                Some(Screen::Topic(TopicScreen::new(list.selected)))
-            }
+            Screen::Home(list) => match home_entries(&self.course).get(list.selected) {
+                Some(HomeEntry::Topic(topic)) => Some(Screen::Topic(TopicScreen::new(*topic))),
+                Some(HomeEntry::Sizing) => {
+                    Some(Screen::Sizing(Box::new(SizingScreen::new(fresh_seed()))))
+                }
+                None => None,
+            },
             Screen::Topic(topic) => match topic.entries(&self.course).get(topic.list.selected) {
                 Some(TopicEntry::Lesson(lesson)) => {
                     Some(Screen::Lesson(LessonScreen::new(topic.topic, *lesson)))
@@ -189,9 +164,14 @@ impl App {
             _ => None,
         };
         if let Some(screen) = next {
-            self.screens.push(screen);
-            self.relayout(self.screens.len() - 1);
+            self.open(screen);
         }
+    }
+
+    /// Puts a screen on top (the CLI uses it to start in a mode).
+    pub fn open(&mut self, screen: Screen) {
+        self.screens.push(screen);
+        self.relayout(self.screens.len() - 1);
     }
 
     fn relayout(&mut self, index: usize) {
@@ -200,7 +180,16 @@ impl App {
         match &mut self.screens[index] {
             Screen::Lesson(lesson) => lesson.layout(&self.course, &self.theme, width, height),
             Screen::Lab(lab) => lab.layout(&self.course, &self.theme, done, width, height),
+            Screen::Sizing(sizing) => sizing.layout(&self.theme, width, height),
             Screen::Home(_) | Screen::Topic(_) => {}
         }
     }
+}
+
+/// A seed for a session the learner did not give one for; shown on screen, so it can be replayed.
+pub fn fresh_seed() -> u64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    now.as_secs() ^ u64::from(now.subsec_nanos())
 }

@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use super::Action;
+use super::sizing::SizingScreen;
+use super::{Action, Effect};
 use crate::content::{Course, Lab, Lesson};
 use crate::ui::document::{Rendered, render_document};
 use crate::ui::document_width;
@@ -14,6 +15,49 @@ pub enum Screen {
     Topic(TopicScreen),
     Lesson(LessonScreen),
     Lab(LabScreen),
+    Sizing(Box<SizingScreen>),
+}
+
+/// What a screen's handling of an action asks of the app.
+#[derive(Debug, Default)]
+pub struct Reaction {
+    /// The screen's layout changed and must be computed again.
+    pub relayout: bool,
+    /// A one-line message for the footer.
+    pub message: Option<String>,
+    pub effect: Option<Effect>,
+}
+
+impl Reaction {
+    fn relayout() -> Self {
+        Self {
+            relayout: true,
+            ..Self::default()
+        }
+    }
+
+    /// Relayout unless there is a message (which says why nothing changed).
+    fn unless_message(message: Option<String>) -> Self {
+        Self {
+            relayout: message.is_none(),
+            message,
+            effect: None,
+        }
+    }
+}
+
+/// The home screen lists the topics, then the practice modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeEntry {
+    Topic(usize),
+    Sizing,
+}
+
+pub fn home_entries(course: &Course) -> Vec<HomeEntry> {
+    (0..course.topics.len())
+        .map(HomeEntry::Topic)
+        .chain([HomeEntry::Sizing])
+        .collect()
 }
 
 /// A selectable list.
@@ -67,7 +111,7 @@ impl TopicScreen {
 }
 
 /// Scrolling shared by the lesson reader and the lab view.
-fn scrolled(scroll: usize, action: Action, lines: usize, height: usize) -> usize {
+pub(super) fn scrolled(scroll: usize, action: Action, lines: usize, height: usize) -> usize {
     let max = lines.saturating_sub(height);
     let page = height.saturating_sub(2).max(1);
     let next = match action {
@@ -117,6 +161,19 @@ impl LessonScreen {
         self.scroll = self
             .scroll
             .min(self.rendered.lines.len().saturating_sub(height));
+    }
+
+    pub fn act(&mut self, action: Action, course: &Course, height: usize) -> Reaction {
+        match action {
+            Action::NextItem | Action::PrevItem => {
+                Reaction::unless_message(self.step_lesson(course, action == Action::NextItem))
+            }
+            Action::ToggleEli5 => Reaction::unless_message(self.toggle_eli5(course)),
+            _ => {
+                self.scroll(action, height);
+                Reaction::default()
+            }
+        }
     }
 
     pub fn scroll(&mut self, action: Action, height: usize) {
@@ -222,6 +279,49 @@ impl LabScreen {
         self.rendered = rendered;
         self.step_lines = step_lines;
         self.keep_selected_visible(height);
+    }
+
+    pub fn act(
+        &mut self,
+        action: Action,
+        course: &Course,
+        done: &mut HashSet<(String, String)>,
+        height: usize,
+    ) -> Reaction {
+        match action {
+            Action::ToggleDone => {
+                let key = self.selected_key(course);
+                if !done.remove(&key) {
+                    done.insert(key);
+                }
+                Reaction::relayout()
+            }
+            Action::Copy => match self.selected_command(course) {
+                Some(command) => Reaction {
+                    message: Some(format!(
+                        "Copied step {}'s command to the clipboard (OSC 52).",
+                        self.selected + 1
+                    )),
+                    effect: Some(Effect::Copy(command.to_string())),
+                    relayout: false,
+                },
+                None => Reaction {
+                    message: Some("This step has no command to copy.".into()),
+                    ..Reaction::default()
+                },
+            },
+            Action::NextItem | Action::PrevItem => {
+                Reaction::unless_message(self.step_lab(course, action == Action::NextItem))
+            }
+            Action::Up | Action::Down => {
+                self.select(action, course);
+                Reaction::relayout()
+            }
+            _ => {
+                self.scroll(action, height);
+                Reaction::default()
+            }
+        }
     }
 
     pub fn select(&mut self, action: Action, course: &Course) {

@@ -115,7 +115,8 @@ pub struct Exercise {
     pub seed: u64,
     pub prompt: String,
     pub answer_kind: AnswerKind,
-    /// The options of a `Choice` exercise, in the order shown (number 1 first); empty otherwise.
+    /// The options of a `Choice` exercise, in the order shown (number 1 first), not repeated in
+    /// `prompt`; empty otherwise.
     pub choices: Vec<Choice>,
     /// The plan the exercise is about, for exercises on a plan (and a picture of it).
     pub plan: Option<NetworkPlan>,

@@ -299,12 +299,7 @@ fn plan_exercise(
             .into_iter()
             .map(|line| format!("  {line}")),
     );
-    prompt.extend(
-        choices
-            .iter()
-            .enumerate()
-            .map(|(index, choice)| format!("{}) {}", index + 1, choice.text)),
-    );
+    // The choices are not part of the prompt: screens show `choices` themselves.
     Exercise {
         kind,
         seed,

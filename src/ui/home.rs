@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{filled, wrap::wrap};
-use crate::app::{App, ListScreen, TopicEntry, TopicScreen};
+use crate::app::{App, HomeEntry, ListScreen, TopicEntry, TopicScreen, home_entries};
 use crate::content::LabKind;
 
 pub const HOME_HINTS: &str = "↑↓ choose · Enter open · ? help · q quit";
@@ -30,14 +30,17 @@ pub fn draw_home(frame: &mut Frame, area: Rect, app: &App, list: &ListScreen) {
         usize::from(area.width),
     ));
     intro.push(Line::default());
-    let entries: Vec<Entry> = app
-        .course
-        .topics
-        .iter()
-        .enumerate()
-        .map(|(i, topic)| Entry {
-            name: format!("{:>2}  {}", i + 1, topic.title),
-            description: format!("    {}", topic.summary),
+    let entries: Vec<Entry> = home_entries(&app.course)
+        .into_iter()
+        .map(|entry| match entry {
+            HomeEntry::Topic(i) => Entry {
+                name: format!("{:>2}  {}", i + 1, app.course.topics[i].title),
+                description: format!("    {}", app.course.topics[i].summary),
+            },
+            HomeEntry::Sizing => Entry {
+                name: "Practice: sizing exercises".to_string(),
+                description: "Generated IP-sizing problems with worked solutions".to_string(),
+            },
         })
         .collect();
     draw_list(frame, area, app, intro, &entries, list.selected);

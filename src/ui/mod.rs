@@ -1,12 +1,14 @@
 //! Drawing. Every function here only reads the state it is given; layout that is expensive was
 //! done by `update` already.
 
+pub mod address_space;
 pub mod document;
 mod help;
 pub mod highlight;
 mod home;
 pub mod lab;
 mod reader;
+pub mod sizing;
 pub mod table;
 pub mod theme;
 pub mod wrap;
@@ -60,6 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Lesson(lesson) => reader::draw_lesson(frame, body, app, lesson),
         Screen::Lab(lab) => reader::draw_lab(frame, body, app, lab),
+        Screen::Sizing(sizing) => sizing::draw_sizing(frame, body, app, sizing),
     };
     draw_header(frame, header, &title, theme);
     let footer_text = app.status.clone().unwrap_or(hints);

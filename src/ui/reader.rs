@@ -59,7 +59,13 @@ pub fn draw_lab(
     (title, hints)
 }
 
-fn draw_document(frame: &mut Frame, area: Rect, app: &App, rendered: &Rendered, scroll: usize) {
+pub(super) fn draw_document(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    rendered: &Rendered,
+    scroll: usize,
+) {
     let width = document_width(area.width) as u16;
     let left = area.x + (area.width.saturating_sub(width)) / 2;
     let column = Rect {

@@ -56,6 +56,36 @@ pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// Like [`wrap`], but lines after the first are indented by `indent` columns (a hanging indent,
+/// for lists of labelled entries).
+pub fn wrap_hanging(pieces: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'static>> {
+    let mut lines = wrap(pieces, width).into_iter();
+    let Some(first) = lines.next() else {
+        return Vec::new();
+    };
+    let mut rest: Vec<(String, Style)> = Vec::new();
+    for (i, line) in lines.enumerate() {
+        if i > 0 {
+            rest.push((" ".to_string(), Style::new()));
+        }
+        rest.extend(
+            line.spans
+                .into_iter()
+                .map(|span| (span.content.into_owned(), span.style)),
+        );
+    }
+    let mut out = vec![first];
+    if !rest.is_empty() {
+        let pad = Span::raw(" ".repeat(indent));
+        out.extend(
+            wrap(&rest, width.saturating_sub(indent).max(1))
+                .into_iter()
+                .map(|line| Line::from([vec![pad.clone()], line.spans].concat())),
+        );
+    }
+    out
+}
+
 /// Splits text into words and runs of spaces, both kept. A word also ends after a hyphen or a
 /// slash followed by a letter ("IP-|constrained", "dev/|test"), so narrow columns break there
 /// rather than mid-word.
@@ -144,6 +174,15 @@ mod tests {
     fn words_break_after_hyphens_and_slashes() {
         let lines = wrap(&[("IP-constrained dev/test".into(), Style::new())], 12);
         assert_eq!(texts(&lines), ["IP-", "constrained", "dev/test"]);
+    }
+
+    #[test]
+    fn hanging_lines_are_indented_and_fit() {
+        let lines = wrap_hanging(&[("label one two three four".into(), Style::new())], 12, 6);
+        assert_eq!(
+            texts(&lines),
+            ["label one", "      two", "      three", "      four"]
+        );
     }
 
     #[test]
