@@ -1,6 +1,7 @@
 //! The course: its model, the markdown and RON it is written in, and the loader that checks it.
 //! Nothing here knows about the terminal.
 
+pub mod blocks;
 mod check;
 pub mod load;
 pub mod markdown;
