@@ -18,6 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Screen};
 
@@ -65,7 +66,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Sizing(sizing) => sizing::draw_sizing(frame, body, app, sizing),
     };
     draw_header(frame, header, &title, theme);
-    let footer_text = app.status.clone().unwrap_or(hints);
+    let footer_text = app
+        .status
+        .clone()
+        .unwrap_or_else(|| fit_hints(&hints, usize::from(area.width)));
     let footer_style = if app.status.is_some() {
         theme.note
     } else {
@@ -80,11 +84,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// A breadcrumb: course › topic › lesson.
+/// A breadcrumb: course › topic › lesson. When it is too long, the leading parts give way first.
 fn draw_header(frame: &mut Frame, area: Rect, parts: &[String], theme: &theme::Theme) {
+    let width = usize::from(area.width);
+    let mut skip = 0;
+    while skip + 1 < parts.len() && breadcrumb_width(&parts[skip..]) + 2 > width {
+        skip += 1;
+    }
     let mut spans = Vec::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
+    if skip > 0 {
+        spans.push(Span::styled("… › ", theme.dim));
+    }
+    for (i, part) in parts.iter().enumerate().skip(skip) {
+        if i > skip {
             spans.push(Span::styled(" › ", theme.dim));
         }
         let style = if i + 1 == parts.len() {
@@ -95,6 +107,31 @@ fn draw_header(frame: &mut Frame, area: Rect, parts: &[String], theme: &theme::T
         spans.push(Span::styled(part.clone(), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn breadcrumb_width(parts: &[String]) -> usize {
+    parts.iter().map(|p| p.width() + 3).sum()
+}
+
+/// Fits footer hints (separated by " · ") to a width: the first hint (a section name, say) is
+/// shortened first, then hints are dropped from the end, keeping the last one ("q back").
+pub fn fit_hints(hints: &str, width: usize) -> String {
+    let mut parts: Vec<String> = hints.split(" · ").map(str::to_string).collect();
+    let total = |parts: &[String]| {
+        parts.iter().map(|p| p.width()).sum::<usize>() + 3 * parts.len().saturating_sub(1)
+    };
+    let excess = total(&parts).saturating_sub(width);
+    if excess > 0 && parts.len() > 1 {
+        let first = &parts[0];
+        let keep = first.width().saturating_sub(excess + 1).max(12);
+        if keep < first.width() {
+            parts[0] = format!("{}…", first.chars().take(keep).collect::<String>());
+        }
+    }
+    while total(&parts) > width && parts.len() > 2 {
+        parts.remove(parts.len() - 2);
+    }
+    parts.join(" · ")
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
@@ -117,4 +154,23 @@ fn filled(line: Line<'static>, width: u16, style: Style) -> Line<'static> {
             .push(Span::styled(" ".repeat(usize::from(width) - used), style));
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_shorten_the_first_then_drop_from_the_end() {
+        let hints =
+            "§ A very long section title indeed · 15% · ]/[ section · n/p lesson · ? help · q back";
+        assert_eq!(fit_hints(hints, 200), hints);
+        let fitted = fit_hints(hints, 60);
+        assert!(fitted.width() <= 60, "{fitted}");
+        assert!(
+            fitted.starts_with("§ A very lon") && fitted.ends_with("q back"),
+            "{fitted}"
+        );
+        assert!(fit_hints(hints, 30).ends_with("q back"));
+    }
 }
