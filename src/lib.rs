@@ -8,5 +8,6 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod paths;
+pub mod quiz;
 pub mod tui;
 pub mod ui;
