@@ -11,7 +11,9 @@
 //! - [`keypoints`] tells which key points of an interview item a typed answer touched (F8).
 
 pub mod describe;
+pub mod generate;
 pub mod grade;
 mod typed;
 
+pub use generate::{course_table_questions, topic_table_questions};
 pub use grade::{Answer, Outcome, Verdict, grade};
