@@ -13,7 +13,11 @@
 pub mod describe;
 pub mod generate;
 pub mod grade;
+pub mod select;
+pub mod session;
 mod typed;
 
 pub use generate::{course_table_questions, topic_table_questions};
 pub use grade::{Answer, Outcome, Verdict, grade};
+pub use select::{QuizRequest, SelectError, Selection, SessionQuestion, select_questions};
+pub use session::{QuestionResult, QuizSession, SelfGrade, SessionError};
