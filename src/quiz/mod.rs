@@ -13,11 +13,13 @@
 pub mod describe;
 pub mod generate;
 pub mod grade;
+pub mod keypoints;
 pub mod select;
 pub mod session;
 mod typed;
 
 pub use generate::{course_table_questions, topic_table_questions};
 pub use grade::{Answer, Outcome, Verdict, grade};
+pub use keypoints::{PointMatch, key_point_matches, matched_keywords, touched};
 pub use select::{QuizRequest, SelectError, Selection, SessionQuestion, select_questions};
 pub use session::{QuestionResult, QuizSession, SelfGrade, SessionError};
