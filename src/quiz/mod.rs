@@ -11,6 +11,7 @@
 //! - [`keypoints`] tells which key points of an interview item a typed answer touched (F8).
 
 pub mod describe;
+pub mod exam;
 pub mod generate;
 pub mod grade;
 pub mod keypoints;
@@ -18,6 +19,7 @@ pub mod select;
 pub mod session;
 mod typed;
 
+pub use exam::{ExamError, ExamReport, ExamReview, MockExam, TopicScore};
 pub use generate::{course_table_questions, topic_table_questions};
 pub use grade::{Answer, Outcome, Verdict, grade};
 pub use keypoints::{PointMatch, key_point_matches, matched_keywords, touched};
