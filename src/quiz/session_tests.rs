@@ -105,3 +105,18 @@ fn self_grades_are_ordered_from_again_to_easy() {
     let labels: Vec<&str> = SelfGrade::ALL.iter().map(|g| g.label()).collect();
     assert_eq!(labels, ["again", "hard", "good", "easy"]);
 }
+
+#[test]
+fn every_real_question_grades_its_own_answer_right() {
+    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
+    let generated = crate::quiz::course_table_questions(&course);
+    for question in course.questions().chain(&generated) {
+        let outcome = crate::quiz::grade(question, &right_answer(&question.kind));
+        assert!(
+            outcome.is_right(),
+            "{}: {:?}",
+            question.id,
+            outcome.feedback
+        );
+    }
+}
