@@ -1,13 +1,15 @@
 //! aks-tutor: an interactive terminal tutor for Azure Kubernetes Service networking.
 //!
 //! The modules are public so that the integration tests in `tests/` can reach them.
-//! Domain engines (`content`, `sizing`) know nothing of the terminal; `app`, `ui` and `tui` do.
+//! Domain engines (`content`, `quiz`, `sizing`) know nothing of the terminal; `app`, `ui` and
+//! `tui` do.
 
 pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod paths;
+pub mod quiz;
 pub mod sizing;
 pub mod tui;
 pub mod ui;

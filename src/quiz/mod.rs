@@ -1,0 +1,27 @@
+//! The quiz engine: grading, question selection, table-generated questions, interview key points
+//! and the mock exam. Pure and UI-free: the screens in `ui` drive it and draw what it returns.
+//!
+//! How the parts fit:
+//! - [`grade`] turns a learner's [`Answer`] to a [`Question`](crate::content::Question) into an
+//!   [`Outcome`] (score, verdict, one-line feedback).
+//! - [`select`] picks and shuffles questions (seedable) into [`SessionQuestion`]s.
+//! - [`session`] runs a quiz round over them ([`QuizSession`]) and rehearsal's [`SelfGrade`].
+//! - [`exam`] runs a mock exam: answers recorded silently, reviewed at the end.
+//! - [`generate`] makes single-choice questions from the lessons' comparison tables (F5).
+//! - [`keypoints`] tells which key points of an interview item a typed answer touched (F8).
+
+pub mod describe;
+pub mod exam;
+pub mod generate;
+pub mod grade;
+pub mod keypoints;
+pub mod select;
+pub mod session;
+mod typed;
+
+pub use exam::{ExamError, ExamReport, ExamReview, MockExam, TopicScore};
+pub use generate::{course_table_questions, topic_table_questions};
+pub use grade::{Answer, Outcome, Verdict, grade};
+pub use keypoints::{PointMatch, key_point_matches, matched_keywords, touched};
+pub use select::{QuizRequest, SelectError, Selection, SessionQuestion, select_questions};
+pub use session::{QuestionResult, QuizSession, SelfGrade, SessionError};

@@ -1,0 +1,186 @@
+//! Question selection: which questions a quiz or exam asks, in which order, with which option
+//! order. All randomness comes from one `StdRng` seeded from a u64, so a seed reproduces a session
+//! exactly (same questions, same order, same option order) for the same course and build; without
+//! a seed one is drawn from the OS and kept, so the UI can show it for `--seed`.
+
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use thiserror::Error;
+
+use crate::content::{Course, Question, QuestionKind, Topic};
+
+use super::generate::topic_table_questions;
+use super::grade::Answer;
+
+/// What to ask: the CLI's `quiz [--topic ID] [--count N] [--seed N]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuizRequest {
+    /// Only this topic's questions; `None` for the whole course.
+    pub topic: Option<String>,
+    /// How many questions at most; `None` for all of them.
+    pub count: Option<usize>,
+    /// `None` draws a seed from the OS.
+    pub seed: Option<u64>,
+    /// Add the questions generated from the lessons' tables to the hand-written ones.
+    pub include_table_questions: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SelectError {
+    #[error("there is no topic “{given}”; the topics are: {}", valid.join(", "))]
+    UnknownTopic { given: String, valid: Vec<String> },
+    #[error("the question count must be at least 1")]
+    ZeroCount,
+    #[error("there are no questions to ask{}", topic.as_ref().map(|t| format!(" in topic “{t}”")).unwrap_or_default())]
+    NoQuestions { topic: Option<String> },
+}
+
+/// One question as a session asks it: the question, its topic, and the order its options (or
+/// ordering items) are shown in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionQuestion {
+    pub question: Question,
+    pub topic_id: String,
+    pub topic_title: String,
+    /// `display_order[i]` is the original index of the option or item shown at position `i`.
+    /// For an ordering question it is also the starting order. Empty for other kinds.
+    pub display_order: Vec<usize>,
+}
+
+impl SessionQuestion {
+    /// The options (or ordering items) in the order to show them; empty for other kinds.
+    pub fn displayed(&self) -> Vec<&str> {
+        let texts = match &self.question.kind {
+            QuestionKind::SingleChoice { options, .. }
+            | QuestionKind::MultiSelect { options, .. } => options,
+            QuestionKind::Ordering { items } => items,
+            _ => return Vec::new(),
+        };
+        self.display_order
+            .iter()
+            .filter_map(|&index| texts.get(index).map(String::as_str))
+            .collect()
+    }
+
+    /// The original index of the option shown at `position`.
+    pub fn original_index(&self, position: usize) -> Option<usize> {
+        self.display_order.get(position).copied()
+    }
+
+    /// The answer for choosing the option shown at `position` (keys 1–9 are `position + 1`).
+    pub fn choice(&self, position: usize) -> Option<Answer> {
+        self.original_index(position).map(Answer::Choice)
+    }
+
+    /// The answer for the options ticked at these shown positions; positions off the list are
+    /// dropped (the UI cannot offer them).
+    pub fn choices(&self, positions: &[usize]) -> Answer {
+        Answer::Choices(
+            positions
+                .iter()
+                .filter_map(|&position| self.original_index(position))
+                .collect(),
+        )
+    }
+
+    /// The answer for an ordering the UI holds as shown positions (a permutation of the starting
+    /// order's positions, first step first).
+    pub fn order(&self, positions: &[usize]) -> Answer {
+        Answer::Order(
+            positions
+                .iter()
+                .map(|&position| self.original_index(position).unwrap_or(usize::MAX))
+                .collect(),
+        )
+    }
+}
+
+/// Questions picked for a session and the seed that reproduces them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    pub seed: u64,
+    pub questions: Vec<SessionQuestion>,
+}
+
+/// Picks and shuffles questions for a quiz.
+pub fn select_questions(course: &Course, request: &QuizRequest) -> Result<Selection, SelectError> {
+    if request.count == Some(0) {
+        return Err(SelectError::ZeroCount);
+    }
+    let topics = topics(course, request.topic.as_deref())?;
+    let seed = request.seed.unwrap_or_else(rand::random);
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut pool = pool(&topics, request.include_table_questions);
+    if pool.is_empty() {
+        return Err(SelectError::NoQuestions {
+            topic: request.topic.clone(),
+        });
+    }
+    pool.shuffle(&mut rng);
+    pool.truncate(request.count.unwrap_or(usize::MAX));
+    let questions = pool
+        .into_iter()
+        .map(|(topic, question)| prepare(topic, question, &mut rng))
+        .collect();
+    Ok(Selection { seed, questions })
+}
+
+/// The topics a request covers; an unknown id is an error that lists the valid ones.
+pub(crate) fn topics<'c>(
+    course: &'c Course,
+    topic: Option<&str>,
+) -> Result<Vec<&'c Topic>, SelectError> {
+    match topic {
+        None => Ok(course.topics.iter().collect()),
+        Some(id) => course
+            .topics
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| vec![t])
+            .ok_or_else(|| SelectError::UnknownTopic {
+                given: id.to_string(),
+                valid: course.topics.iter().map(|t| t.id.clone()).collect(),
+            }),
+    }
+}
+
+/// Every question of the topics, in course order, each with its topic.
+pub(crate) fn pool<'c>(topics: &[&'c Topic], include_tables: bool) -> Vec<(&'c Topic, Question)> {
+    let mut pool = Vec::new();
+    for &topic in topics {
+        pool.extend(topic.questions.iter().map(|q| (topic, q.clone())));
+        if include_tables {
+            pool.extend(topic_table_questions(topic).into_iter().map(|q| (topic, q)));
+        }
+    }
+    pool
+}
+
+/// Shuffles a question's options, or its items so that they never start in the right order.
+pub(crate) fn prepare(topic: &Topic, question: Question, rng: &mut impl Rng) -> SessionQuestion {
+    let count = match &question.kind {
+        QuestionKind::SingleChoice { options, .. } | QuestionKind::MultiSelect { options, .. } => {
+            options.len()
+        }
+        QuestionKind::Ordering { items } => items.len(),
+        _ => 0,
+    };
+    let mut display_order: Vec<usize> = (0..count).collect();
+    display_order.shuffle(rng);
+    let is_ordering = matches!(question.kind, QuestionKind::Ordering { .. });
+    if is_ordering && count >= 2 && display_order.iter().enumerate().all(|(i, &item)| i == item) {
+        // A solved puzzle teaches nothing; a rotation is never the identity for two or more items.
+        display_order.rotate_left(1);
+    }
+    SessionQuestion {
+        question,
+        topic_id: topic.id.clone(),
+        topic_title: topic.title.clone(),
+        display_order,
+    }
+}
+
+#[cfg(test)]
+#[path = "select_tests.rs"]
+mod tests;
