@@ -31,6 +31,18 @@ pub enum Command {
         /// The course folder (the one holding course.ron); default: the built-in course.
         dir: Option<PathBuf>,
     },
+    /// Open the tutor in a quiz: feedback after every answer, a summary at the end.
+    Quiz {
+        /// Only this topic's questions (see the topic ids with `aks-tutor validate`).
+        #[arg(long, value_name = "ID")]
+        topic: Option<String>,
+        /// How many questions (default: all of the topic's, or 10 from the whole course).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        count: Option<u32>,
+        /// The same seed asks the same questions, in the same order, with the same option order.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// Open the tutor at a generated IP-sizing exercise.
     Sizing {
         /// Start from this seed: the same seed gives the same exercises, in the same order.

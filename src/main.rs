@@ -3,10 +3,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use aks_tutor::app::{App, Screen, Session, SizingScreen, fresh_seed};
+use aks_tutor::app::{App, Session, Start};
 use aks_tutor::cli::{Cli, Command};
 use aks_tutor::content::{self, CourseDir, EmbeddedCourse};
 use aks_tutor::paths::{DATA_DIR_ENV, resolve_data_dir};
+use aks_tutor::quiz::QuizRequest;
 use aks_tutor::ui::theme::Theme;
 use aks_tutor::{commands, tui};
 
@@ -15,22 +16,30 @@ fn main() -> anyhow::Result<ExitCode> {
     let start = match cli.command {
         Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
         Some(Command::Plan(args)) => return commands::plan::run(&args),
-        Some(Command::Sizing { seed }) => {
-            let seed = seed.unwrap_or_else(fresh_seed);
-            Some(Screen::Sizing(Box::new(SizingScreen::new(seed))))
+        Some(Command::Sizing { seed }) => Start::Sizing { seed },
+        Some(Command::Quiz { topic, count, seed }) => {
+            let count = count
+                .map(|n| n as usize)
+                .or(if topic.is_none() { Some(10) } else { None });
+            Start::Quiz(QuizRequest {
+                topic,
+                count,
+                seed,
+                include_table_questions: true,
+            })
         }
-        None => None,
+        None => Start::Home,
     };
     open_tutor(cli.content, cli.data_dir, cli.profile, start)
 }
 
-/// Loads the course (refusing one with problems), resolves the data folder and runs the TUI, on
-/// `start` when given (over the home screen, so Esc leads home).
+/// Loads the course (refusing one with problems), resolves the data folder and runs the TUI,
+/// starting where the command line asked (over the home screen, so Esc leads home).
 fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
     profile: Option<String>,
-    start: Option<Screen>,
+    start: Start,
 ) -> anyhow::Result<ExitCode> {
     let loaded = match &content {
         Some(dir) => content::load(&CourseDir::new(dir)),
@@ -51,8 +60,9 @@ fn open_tutor(
         Theme::from_no_color(std::env::var_os("NO_COLOR")),
         session,
     );
-    if let Some(screen) = start {
-        app.open(screen);
+    if let Err(message) = app.start(start) {
+        eprintln!("aks-tutor: {message}");
+        return Ok(ExitCode::from(2));
     }
     tui::run(&mut app)?;
     Ok(ExitCode::SUCCESS)

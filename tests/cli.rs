@@ -54,7 +54,7 @@ fn validate_summarises_a_valid_folder() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "Fixture Course (fixture-course): valid\n  topics:          2\n  lessons:         2 (1 with an ELI5 version)\n  labs:            1 (1 hands-on, 0 debugging; 2 steps)\n  questions:       2\n  interview items: 1\n"
+        "Fixture Course (fixture-course): valid\n  topics:          2\n  lessons:         2 (1 with an ELI5 version)\n  labs:            1 (1 hands-on, 0 debugging; 2 steps)\n  questions:       7\n  interview items: 1\n"
     );
 }
 

@@ -29,6 +29,14 @@ pub enum Action {
     Type(char),
     DeleteChar,
     Submit,
+    /// Choose the option numbered 1–9.
+    Pick(u8),
+    /// Open the lesson section a question refers to.
+    OpenLesson,
+    /// Start a round over the missed questions.
+    Retry,
+    /// The wall clock moved on (for countdowns); carries the current time.
+    Tick(std::time::Instant),
 }
 
 /// Which key table applies.
@@ -38,8 +46,10 @@ pub enum KeyContext {
     Topic,
     Lesson,
     Lab,
+    /// A question (quiz or exam) answered by choosing, ticking or ordering.
+    Quiz,
     /// A screen with a typed answer: letters are typed, not commands.
-    Sizing,
+    Typing,
     Help,
 }
 
@@ -257,6 +267,58 @@ const ANSWER: &[Binding] = &[
     bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
 ];
 
+const QUIZ: &[Binding] = &[
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "↓ j",
+        "next option (scroll after answering)",
+        Action::Down,
+    ),
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑ k",
+        "previous option (scroll after answering)",
+        Action::Up,
+    ),
+    bind(&[], "1–9", "choose (or tick) that option", Action::Pick(0)),
+    bind(
+        &[KeyCode::Char(' '), KeyCode::Char('x')],
+        "Space x",
+        "tick an option / pick up and drop a step",
+        Action::ToggleDone,
+    ),
+    bind(
+        &[KeyCode::Enter],
+        "Enter",
+        "answer / next question",
+        Action::Submit,
+    ),
+    bind(
+        &[KeyCode::Char('o')],
+        "o",
+        "open the lesson section (after answering)",
+        Action::OpenLesson,
+    ),
+    bind(
+        &[KeyCode::Char('r')],
+        "r",
+        "retry the missed questions (at the end)",
+        Action::Retry,
+    ),
+    bind(
+        &[KeyCode::PageDown],
+        "PgDn",
+        "scroll down a page",
+        Action::PageDown,
+    ),
+    bind(
+        &[KeyCode::PageUp],
+        "PgUp",
+        "scroll up a page",
+        Action::PageUp,
+    ),
+];
+
 const HELP: &[Binding] = &[bind(
     &[KeyCode::Char('?'), KeyCode::Char('q'), KeyCode::Esc],
     "? q Esc",
@@ -271,7 +333,8 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         KeyContext::Topic => &[LIST, BACK],
         KeyContext::Lesson => &[READER, LESSON, BACK],
         KeyContext::Lab => &[LAB, BACK],
-        KeyContext::Sizing => &[ANSWER],
+        KeyContext::Typing => &[ANSWER],
+        KeyContext::Quiz => &[QUIZ, BACK],
         KeyContext::Help => &[HELP],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
@@ -310,7 +373,10 @@ fn action_for_key(context: KeyContext, key: &KeyEvent) -> Option<Action> {
         .find(|b| b.codes.contains(&key.code))
         .map(|b| b.action);
     match (bound, key.code) {
-        (None, KeyCode::Char(ch)) if context == KeyContext::Sizing => Some(Action::Type(ch)),
+        (None, KeyCode::Char(ch)) if context == KeyContext::Typing => Some(Action::Type(ch)),
+        (None, KeyCode::Char(digit @ '1'..='9')) if context == KeyContext::Quiz => {
+            digit.to_digit(10).map(|d| Action::Pick(d as u8))
+        }
         _ => bound,
     }
 }

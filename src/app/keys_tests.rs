@@ -26,7 +26,7 @@ fn ctrl_c_quits_everywhere_and_releases_are_ignored() {
         KeyContext::Topic,
         KeyContext::Lesson,
         KeyContext::Lab,
-        KeyContext::Sizing,
+        KeyContext::Typing,
         KeyContext::Help,
     ] {
         assert_eq!(action_for(context, &ctrl_c), Some(Action::Quit));
@@ -39,19 +39,19 @@ fn ctrl_c_quits_everywhere_and_releases_are_ignored() {
 #[test]
 fn letters_are_typed_in_answers_but_esc_goes_back() {
     assert_eq!(
-        action_for(KeyContext::Sizing, &press(KeyCode::Char('q'))),
+        action_for(KeyContext::Typing, &press(KeyCode::Char('q'))),
         Some(Action::Type('q'))
     );
     assert_eq!(
-        action_for(KeyContext::Sizing, &press(KeyCode::Char('/'))),
+        action_for(KeyContext::Typing, &press(KeyCode::Char('/'))),
         Some(Action::Type('/'))
     );
     assert_eq!(
-        action_for(KeyContext::Sizing, &press(KeyCode::Esc)),
+        action_for(KeyContext::Typing, &press(KeyCode::Esc)),
         Some(Action::Back)
     );
     assert_eq!(
-        action_for(KeyContext::Sizing, &press(KeyCode::Enter)),
+        action_for(KeyContext::Typing, &press(KeyCode::Enter)),
         Some(Action::Submit)
     );
 }
@@ -72,7 +72,7 @@ fn no_key_is_bound_twice_in_one_context() {
         KeyContext::Topic,
         KeyContext::Lesson,
         KeyContext::Lab,
-        KeyContext::Sizing,
+        KeyContext::Typing,
         KeyContext::Help,
     ] {
         let mut seen = Vec::new();

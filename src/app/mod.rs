@@ -2,8 +2,10 @@
 //! the bottom, `Back` pops. Layout that depends on the terminal width is computed here, on open
 //! and on resize, so drawing only reads.
 
+pub mod answer_input;
 pub mod clipboard;
 pub mod keys;
+pub mod quiz;
 mod screens;
 pub mod sizing;
 
@@ -11,6 +13,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 pub use keys::{Action, KeyContext};
+pub use quiz::QuizScreen;
 pub use screens::{
     HomeEntry, LabScreen, LessonScreen, ListScreen, Reaction, Screen, TopicEntry, TopicScreen,
     home_entries,
@@ -18,7 +21,16 @@ pub use screens::{
 pub use sizing::SizingScreen;
 
 use crate::content::Course;
+use crate::quiz::{QuizRequest, QuizSession};
 use crate::ui::theme::Theme;
+
+/// Where the TUI opens: the subcommands `sizing`, `quiz`, ... start in their mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Home,
+    Sizing { seed: Option<u64> },
+    Quiz(QuizRequest),
+}
 
 /// What `update` asks the runtime to do outside the state (the terminal is not state).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +94,8 @@ impl App {
             Screen::Topic(_) => KeyContext::Topic,
             Screen::Lesson(_) => KeyContext::Lesson,
             Screen::Lab(_) => KeyContext::Lab,
-            Screen::Sizing(_) => KeyContext::Sizing,
+            Screen::Sizing(_) => KeyContext::Typing,
+            Screen::Quiz(quiz) => quiz.key_context(),
         }
     }
 
@@ -137,10 +150,17 @@ impl App {
             Screen::Lesson(lesson) => lesson.act(action, course, body_height),
             Screen::Lab(lab) => lab.act(action, course, &mut self.done_steps, body_height),
             Screen::Sizing(sizing) => sizing.act(action, body_height),
+            Screen::Quiz(quiz) => quiz.act(action, course, body_height),
         };
         self.status = reaction.message;
         if reaction.relayout {
             self.relayout(self.screens.len() - 1);
+        }
+        if reaction.close && self.screens.len() > 1 {
+            self.screens.pop();
+        }
+        if let Some(screen) = reaction.open {
+            self.open(*screen);
         }
         reaction.effect
     }
@@ -152,6 +172,14 @@ impl App {
                 Some(HomeEntry::Sizing) => {
                     Some(Screen::Sizing(Box::new(SizingScreen::new(fresh_seed()))))
                 }
+                Some(HomeEntry::Quiz) => {
+                    let request = QuizRequest {
+                        count: Some(10),
+                        include_table_questions: true,
+                        ..QuizRequest::default()
+                    };
+                    return self.start_quiz(request);
+                }
                 None => None,
             },
             Screen::Topic(topic) => match topic.entries(&self.course).get(topic.list.selected) {
@@ -159,12 +187,46 @@ impl App {
                     Some(Screen::Lesson(LessonScreen::new(topic.topic, *lesson)))
                 }
                 Some(TopicEntry::Lab(lab)) => Some(Screen::Lab(LabScreen::new(topic.topic, *lab))),
+                Some(TopicEntry::Quiz) => {
+                    let topic = Some(self.course.topics[topic.topic].id.clone());
+                    return self.start_quiz(QuizRequest {
+                        topic,
+                        include_table_questions: true,
+                        ..QuizRequest::default()
+                    });
+                }
                 None => None,
             },
             _ => None,
         };
         if let Some(screen) = next {
             self.open(screen);
+        }
+    }
+
+    /// Opens the screen the command line asked for; a request that cannot be met (an unknown
+    /// topic, say) is an error for the command line to print.
+    pub fn start(&mut self, start: Start) -> Result<(), String> {
+        match start {
+            Start::Home => {}
+            Start::Sizing { seed } => {
+                let seed = seed.unwrap_or_else(fresh_seed);
+                self.open(Screen::Sizing(Box::new(SizingScreen::new(seed))));
+            }
+            Start::Quiz(request) => {
+                let session =
+                    QuizSession::new(&self.course, &request).map_err(|e| e.to_string())?;
+                self.open(Screen::Quiz(Box::new(QuizScreen::new(session))));
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens a quiz; a request that selects nothing is reported in the footer.
+    pub fn start_quiz(&mut self, request: QuizRequest) {
+        match QuizSession::new(&self.course, &request) {
+            Ok(session) => self.open(Screen::Quiz(Box::new(QuizScreen::new(session)))),
+            Err(error) => self.status = Some(format!("No quiz: {error}.")),
         }
     }
 
@@ -181,6 +243,7 @@ impl App {
             Screen::Lesson(lesson) => lesson.layout(&self.course, &self.theme, width, height),
             Screen::Lab(lab) => lab.layout(&self.course, &self.theme, done, width, height),
             Screen::Sizing(sizing) => sizing.layout(&self.theme, width, height),
+            Screen::Quiz(quiz) => quiz.layout(&self.course, &self.theme, width, height),
             Screen::Home(_) | Screen::Topic(_) => {}
         }
     }

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use super::quiz::QuizScreen;
 use super::sizing::SizingScreen;
 use super::{Action, Effect};
 use crate::content::{Course, Lab, Lesson};
@@ -16,22 +17,34 @@ pub enum Screen {
     Lesson(LessonScreen),
     Lab(LabScreen),
     Sizing(Box<SizingScreen>),
+    Quiz(Box<QuizScreen>),
 }
 
 /// What a screen's handling of an action asks of the app.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Reaction {
     /// The screen's layout changed and must be computed again.
     pub relayout: bool,
     /// A one-line message for the footer.
     pub message: Option<String>,
     pub effect: Option<Effect>,
+    /// Open this screen on top (a lesson from a question's reference).
+    pub open: Option<Box<Screen>>,
+    /// The screen is done: go back to the one below.
+    pub close: bool,
 }
 
 impl Reaction {
-    fn relayout() -> Self {
+    pub fn relayout() -> Self {
         Self {
             relayout: true,
+            ..Self::default()
+        }
+    }
+
+    pub fn message(message: String) -> Self {
+        Self {
+            message: Some(message),
             ..Self::default()
         }
     }
@@ -41,7 +54,7 @@ impl Reaction {
         Self {
             relayout: message.is_none(),
             message,
-            effect: None,
+            ..Self::default()
         }
     }
 }
@@ -50,13 +63,14 @@ impl Reaction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HomeEntry {
     Topic(usize),
+    Quiz,
     Sizing,
 }
 
 pub fn home_entries(course: &Course) -> Vec<HomeEntry> {
     (0..course.topics.len())
         .map(HomeEntry::Topic)
-        .chain([HomeEntry::Sizing])
+        .chain([HomeEntry::Quiz, HomeEntry::Sizing])
         .collect()
 }
 
@@ -85,6 +99,8 @@ impl ListScreen {
 pub enum TopicEntry {
     Lesson(usize),
     Lab(usize),
+    /// A quiz on the topic's questions (only when it has some).
+    Quiz,
 }
 
 pub struct TopicScreen {
@@ -103,9 +119,11 @@ impl TopicScreen {
     /// Lessons first, then labs, as a topic is studied.
     pub fn entries(&self, course: &Course) -> Vec<TopicEntry> {
         let topic = &course.topics[self.topic];
+        let quiz = (!topic.questions.is_empty()).then_some(TopicEntry::Quiz);
         (0..topic.lessons.len())
             .map(TopicEntry::Lesson)
             .chain((0..topic.labs.len()).map(TopicEntry::Lab))
+            .chain(quiz)
             .collect()
     }
 }
@@ -134,6 +152,8 @@ pub struct LessonScreen {
     pub eli5: bool,
     pub scroll: usize,
     pub rendered: Rendered,
+    /// A section to scroll to once the lesson is laid out (opened from a question's reference).
+    pending_anchor: Option<String>,
 }
 
 impl LessonScreen {
@@ -144,7 +164,35 @@ impl LessonScreen {
             eli5: false,
             scroll: 0,
             rendered: Rendered::default(),
+            pending_anchor: None,
         }
+    }
+
+    /// The lesson a `see` reference (`lesson-id` or `lesson-id#anchor`) points at, opened at the
+    /// section, in whichever version (technical or ELI5) has it.
+    pub fn at_reference(course: &Course, reference: &str) -> Option<Self> {
+        let (lesson_id, anchor) = match reference.split_once('#') {
+            Some((lesson, anchor)) => (lesson, Some(anchor)),
+            None => (reference, None),
+        };
+        let (topic, lesson) = course.topics.iter().enumerate().find_map(|(t, topic)| {
+            topic
+                .lessons
+                .iter()
+                .position(|l| l.id == lesson_id)
+                .map(|l| (t, l))
+        })?;
+        let mut screen = Self::new(topic, lesson);
+        if let Some(anchor) = anchor {
+            let found = &course.topics[topic].lessons[lesson];
+            screen.eli5 = !found.technical.anchors().any(|a| a == anchor)
+                && found
+                    .eli5
+                    .as_ref()
+                    .is_some_and(|d| d.anchors().any(|a| a == anchor));
+            screen.pending_anchor = Some(anchor.to_string());
+        }
+        Some(screen)
     }
 
     pub fn lesson<'c>(&self, course: &'c Course) -> &'c Lesson {
@@ -158,6 +206,14 @@ impl LessonScreen {
             _ => &lesson.technical,
         };
         self.rendered = render_document(&document.blocks, document_width(width), theme);
+        if let Some(anchor) = self.pending_anchor.take() {
+            self.scroll = self
+                .rendered
+                .sections
+                .iter()
+                .find(|s| s.anchor == anchor)
+                .map_or(0, |s| s.line);
+        }
         self.scroll = self
             .scroll
             .min(self.rendered.lines.len().saturating_sub(height));
@@ -303,7 +359,7 @@ impl LabScreen {
                         self.selected + 1
                     )),
                     effect: Some(Effect::Copy(command.to_string())),
-                    relayout: false,
+                    ..Reaction::default()
                 },
                 None => Reaction {
                     message: Some("This step has no command to copy.".into()),

@@ -92,7 +92,7 @@ impl SizingScreen {
                 return Reaction {
                     relayout: true,
                     message: self.submit(),
-                    effect: None,
+                    ..Reaction::default()
                 };
             }
             _ => {

@@ -21,6 +21,7 @@ pub struct Rendered {
 pub struct Section {
     pub line: usize,
     pub title: String,
+    pub anchor: String,
 }
 
 /// Lays out blocks; headings at the top level become sections.
@@ -30,10 +31,11 @@ pub fn render_document(blocks: &[Block], width: usize, theme: &Theme) -> Rendere
         if i > 0 {
             rendered.lines.push(Line::default());
         }
-        if let Block::Heading { text, .. } = block {
+        if let Block::Heading { text, anchor, .. } = block {
             rendered.sections.push(Section {
                 line: rendered.lines.len(),
                 title: text.clone(),
+                anchor: anchor.clone(),
             });
         }
         rendered.lines.extend(render_block(block, width, theme));

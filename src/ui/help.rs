@@ -15,7 +15,8 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Topic(_) => ("Topic", KeyContext::Topic),
         Screen::Lesson(_) => ("Lesson", KeyContext::Lesson),
         Screen::Lab(_) => ("Lab", KeyContext::Lab),
-        Screen::Sizing(_) => ("Sizing exercise", KeyContext::Sizing),
+        Screen::Sizing(_) => ("Sizing exercise", KeyContext::Typing),
+        Screen::Quiz(quiz) => ("Quiz", quiz.key_context()),
     };
     let keys = bindings(context);
     let label_width = keys

@@ -37,6 +37,11 @@ pub fn draw_home(frame: &mut Frame, area: Rect, app: &App, list: &ListScreen) {
                 name: format!("{:>2}  {}", i + 1, app.course.topics[i].title),
                 description: format!("    {}", app.course.topics[i].summary),
             },
+            HomeEntry::Quiz => Entry {
+                name: "Practice: quiz".to_string(),
+                description: "Ten questions from the whole course, with feedback after each"
+                    .to_string(),
+            },
             HomeEntry::Sizing => Entry {
                 name: "Practice: sizing exercises".to_string(),
                 description: "Generated IP-sizing problems with worked solutions".to_string(),
@@ -100,6 +105,11 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, app: &App, screen: &TopicScreen
                     description,
                 }
             }
+            TopicEntry::Quiz => Entry {
+                name: format!("Quiz    {} questions on this topic", topic.questions.len()),
+                description: "        plus questions drawn from its tables; feedback after each"
+                    .to_string(),
+            },
         })
         .collect();
     draw_list(frame, area, app, intro, &entries, screen.list.selected);

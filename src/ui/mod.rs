@@ -7,6 +7,8 @@ mod help;
 pub mod highlight;
 mod home;
 pub mod lab;
+pub mod question;
+mod quiz;
 mod reader;
 pub mod sizing;
 pub mod table;
@@ -64,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Lesson(lesson) => reader::draw_lesson(frame, body, app, lesson),
         Screen::Lab(lab) => reader::draw_lab(frame, body, app, lab),
         Screen::Sizing(sizing) => sizing::draw_sizing(frame, body, app, sizing),
+        Screen::Quiz(quiz) => quiz::draw_quiz(frame, body, app, quiz),
     };
     draw_header(frame, header, &title, theme);
     let footer_text = app

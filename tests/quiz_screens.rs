@@ -1,0 +1,185 @@
+//! The quiz screen for every question kind, before and after answering, at 80x24, driven by
+//! the keys a learner presses. Questions come from the fixture course in a fixed option order.
+
+use aks_tutor::app::keys::action_for;
+use aks_tutor::app::{App, QuizScreen, Screen, Session};
+use aks_tutor::content::{self, CourseDir};
+use aks_tutor::quiz::{QuizSession, SessionQuestion};
+use aks_tutor::ui::{self, theme::Theme};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use KeyCode::{Char, Down, Enter};
+
+/// An app showing a quiz of the fixture questions with these ids, each shown in `order`.
+fn quiz_app(questions: &[(&str, Vec<usize>)]) -> App {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
+    let course = content::load(&CourseDir::new(dir)).expect("the fixture course is valid");
+    let asked = questions
+        .iter()
+        .map(|(id, order)| SessionQuestion {
+            question: course
+                .questions()
+                .find(|q| q.id == *id)
+                .expect("a fixture question")
+                .clone(),
+            topic_id: "plugins".into(),
+            topic_title: "Network plugins".into(),
+            display_order: order.clone(),
+        })
+        .collect();
+    let session = Session {
+        data_dir: "/nonexistent/test-data".into(),
+        profile: None,
+    };
+    let mut app = App::new(course, Theme::monochrome(), session);
+    app.resize(80, 24);
+    app.open(Screen::Quiz(Box::new(QuizScreen::new(
+        QuizSession::from_questions(7, asked),
+    ))));
+    app
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for code in keys {
+        let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = action_for(app.key_context(), &event) {
+            let _ = app.update(action);
+        }
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn quiz(app: &App) -> &QuizScreen {
+    match app.screen() {
+        Screen::Quiz(quiz) => quiz,
+        _ => panic!("not on the quiz screen"),
+    }
+}
+
+#[test]
+fn single_choice_right() {
+    let mut app = quiz_app(&[("q-plugins-windows", vec![1, 0])]);
+    insta::assert_snapshot!("single_choice_before", screen(&app));
+    press(&mut app, &[Char('1'), Enter]);
+    insta::assert_snapshot!("single_choice_after", screen(&app));
+    assert_eq!(quiz(&app).session.score(), 1.0);
+}
+
+#[test]
+fn multi_select_partly_right() {
+    let mut app = quiz_app(&[("q-plugins-overlay-models", vec![0, 1, 2])]);
+    press(&mut app, &[Char(' '), Down]);
+    insta::assert_snapshot!("multi_select_before", screen(&app));
+    press(&mut app, &[Char(' '), Enter]);
+    insta::assert_snapshot!("multi_select_after", screen(&app));
+    assert_eq!(
+        quiz(&app).session.score(),
+        0.0,
+        "one right and one wrong pick cancel out"
+    );
+}
+
+#[test]
+fn true_false_wrong() {
+    let mut app = quiz_app(&[("q-plugins-kubenet-windows", vec![])]);
+    insta::assert_snapshot!("true_false_before", screen(&app));
+    press(&mut app, &[Enter]);
+    insta::assert_snapshot!("true_false_after", screen(&app));
+}
+
+#[test]
+fn typed_number_with_a_thousands_separator_and_letters_typed() {
+    let mut app = quiz_app(&[("q-plugins-usable", vec![])]);
+    press(
+        &mut app,
+        &[
+            Char('2'),
+            Char('5'),
+            Char('q'),
+            KeyCode::Backspace,
+            Char('1'),
+        ],
+    );
+    insta::assert_snapshot!("number_before", screen(&app));
+    press(&mut app, &[Enter]);
+    insta::assert_snapshot!("number_after", screen(&app));
+    assert_eq!(quiz(&app).session.score(), 1.0);
+}
+
+#[test]
+fn typed_cidr_with_host_bits_is_explained() {
+    let mut app = quiz_app(&[("q-plugins-service-cidr", vec![])]);
+    for ch in "10.2.1.0/16".chars() {
+        press(&mut app, &[Char(ch)]);
+    }
+    press(&mut app, &[Enter]);
+    insta::assert_snapshot!("cidr_after", screen(&app));
+}
+
+#[test]
+fn typed_word() {
+    let mut app = quiz_app(&[("q-plugins-resolver", vec![])]);
+    for ch in " 168.63.129.16 ".chars() {
+        press(&mut app, &[Char(ch)]);
+    }
+    insta::assert_snapshot!("word_before", screen(&app));
+    press(&mut app, &[Enter]);
+    assert_eq!(quiz(&app).session.score(), 1.0);
+}
+
+#[test]
+fn ordering_with_one_step_moved() {
+    let mut app = quiz_app(&[("q-plugins-check-order", vec![2, 0, 1])]);
+    insta::assert_snapshot!("ordering_before", screen(&app));
+    press(&mut app, &[Char(' '), Down, Down, Char(' ')]);
+    insta::assert_snapshot!("ordering_moved", screen(&app));
+    press(&mut app, &[Enter]);
+    insta::assert_snapshot!("ordering_after", screen(&app));
+    assert_eq!(quiz(&app).session.score(), 1.0);
+}
+
+#[test]
+fn summary_lists_the_missed_and_retry_asks_them_again() {
+    let mut app = quiz_app(&[
+        ("q-plugins-windows", vec![0, 1]),
+        ("q-plugins-kubenet-windows", vec![]),
+    ]);
+    press(&mut app, &[Char('1'), Enter, Enter, Down, Enter, Enter]);
+    insta::assert_snapshot!("summary", screen(&app));
+    press(&mut app, &[Char('r')]);
+    let retry = quiz(&app);
+    assert_eq!((retry.round, retry.session.len()), (2, 1));
+    assert_eq!(
+        retry.session.current().unwrap().question.id,
+        "q-plugins-windows"
+    );
+}
+
+#[test]
+fn o_opens_the_cited_section_and_back_returns_to_the_quiz() {
+    let mut app = quiz_app(&[("q-plugins-check-order", vec![0, 1, 2])]);
+    press(&mut app, &[Enter, Char('o')]);
+    let Screen::Lesson(lesson) = app.screen() else {
+        panic!("o opens the lesson")
+    };
+    let section = lesson
+        .rendered
+        .sections
+        .iter()
+        .find(|s| s.title == "Checking a cluster")
+        .unwrap();
+    let visible = lesson.scroll..lesson.scroll + app.body_height();
+    assert!(
+        lesson.scroll > 0 && visible.contains(&section.line),
+        "the cited section is on screen"
+    );
+    press(&mut app, &[Char('q')]);
+    assert!(matches!(app.screen(), Screen::Quiz(_)));
+}
