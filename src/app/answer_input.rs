@@ -227,6 +227,7 @@ mod tests {
         let _ = input.act(Action::Pick(3), &q);
         let _ = input.act(Action::Pick(3), &q);
         let _ = input.act(Action::Up, &q);
+        let _ = input.act(Action::Up, &q);
         let _ = input.act(Action::ToggleDone, &q);
         assert_eq!(
             input.act(Action::Submit, &q),
