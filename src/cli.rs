@@ -43,6 +43,15 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
     },
+    /// Rehearse interview questions: answer in your own words, then compare with the model answer.
+    Interview {
+        /// Only questions of this level.
+        #[arg(long, value_enum)]
+        level: Option<LevelArg>,
+        /// Seconds for each question; the model answer is revealed when time is up.
+        #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        time_limit: Option<u64>,
+    },
     /// Open the tutor at a generated IP-sizing exercise.
     Sizing {
         /// Start from this seed: the same seed gives the same exercises, in the same order.
@@ -52,4 +61,22 @@ pub enum Command {
     /// Size a node pool and check a network plan against AKS's rules (exit 0 valid, 1 invalid).
     #[command(arg_required_else_help = true)]
     Plan(crate::commands::plan::PlanArgs),
+}
+
+/// `--level` as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LevelArg {
+    Beginner,
+    Intermediate,
+    Scenario,
+}
+
+impl From<LevelArg> for crate::content::Level {
+    fn from(level: LevelArg) -> Self {
+        match level {
+            LevelArg::Beginner => Self::Beginner,
+            LevelArg::Intermediate => Self::Intermediate,
+            LevelArg::Scenario => Self::Scenario,
+        }
+    }
 }

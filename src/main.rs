@@ -28,6 +28,10 @@ fn main() -> anyhow::Result<ExitCode> {
                 include_table_questions: true,
             })
         }
+        Some(Command::Interview { level, time_limit }) => Start::Interview {
+            level: level.map(Into::into),
+            time_limit: time_limit.map(std::time::Duration::from_secs),
+        },
         None => Start::Home,
     };
     open_tutor(cli.content, cli.data_dir, cli.profile, start)

@@ -3,6 +3,7 @@
 //! source so tests can drive it without a terminal.
 
 use std::io::{self, Write};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
@@ -10,7 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::keys::action_for;
-use crate::app::{App, Effect, clipboard};
+use crate::app::{Action, App, Effect, clipboard};
 use crate::ui;
 
 /// Runs the app in the real terminal until the learner quits.
@@ -25,18 +26,19 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
         previous_hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = run_loop(&mut terminal, app, event::read, &mut perform);
+    let result = run_loop(&mut terminal, app, next_terminal_event, &mut perform);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
 /// Draws, then waits for an event, turns it into an action and applies it, until the app stops.
-/// It blocks while nothing happens: no timer, no redraw, no CPU.
+/// It blocks while nothing happens (no redraw, no CPU), except that a running countdown wakes
+/// it once a second to tick.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    mut next_event: impl FnMut() -> io::Result<Event>,
+    mut next_event: impl FnMut(Option<Duration>) -> io::Result<Option<Event>>,
     perform: &mut dyn FnMut(Effect) -> io::Result<()>,
 ) -> anyhow::Result<()>
 where
@@ -46,14 +48,27 @@ where
     app.resize(size.width, size.height);
     while app.running {
         terminal.draw(|frame| ui::draw(frame, app))?;
-        let event = next_event()?;
-        if let Some(action) = action_for(app.key_context(), &event) {
-            if let Some(effect) = app.update(action) {
-                perform(effect)?;
-            }
+        let timeout = app.wants_ticks().then_some(TICK);
+        let action = match next_event(timeout)? {
+            Some(event) => action_for(app.key_context(), &event),
+            None => Some(Action::Tick(Instant::now())),
+        };
+        if let Some(effect) = action.and_then(|action| app.update(action)) {
+            perform(effect)?;
         }
     }
     Ok(())
+}
+
+/// How often a countdown is redrawn.
+const TICK: Duration = Duration::from_secs(1);
+
+/// The next terminal event; with a timeout, `None` when it passes first.
+fn next_terminal_event(timeout: Option<Duration>) -> io::Result<Option<Event>> {
+    match timeout {
+        Some(timeout) if !event::poll(timeout)? => Ok(None),
+        _ => event::read().map(Some),
+    }
 }
 
 fn perform(effect: Effect) -> io::Result<()> {

@@ -183,3 +183,51 @@ fn o_opens_the_cited_section_and_back_returns_to_the_quiz() {
     press(&mut app, &[Char('q')]);
     assert!(matches!(app.screen(), Screen::Quiz(_)));
 }
+
+mod interview {
+    use super::*;
+    use aks_tutor::app::{InterviewScreen, rehearsals};
+    use std::time::{Duration, Instant};
+
+    fn interview_app(time_limit: Option<Duration>) -> (App, Instant) {
+        let mut app = quiz_app(&[]);
+        press(&mut app, &[KeyCode::Esc]);
+        let start = Instant::now();
+        let items = rehearsals(&app.course, None);
+        app.open(Screen::Interview(Box::new(InterviewScreen::new(
+            items, time_limit, start,
+        ))));
+        (app, start)
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for ch in text.chars() {
+            press(app, &[Char(ch)]);
+        }
+    }
+
+    #[test]
+    fn answering_with_a_hint_and_a_countdown() {
+        let (mut app, start) = interview_app(Some(Duration::from_secs(120)));
+        press(&mut app, &[KeyCode::Tab]);
+        type_text(&mut app, "Kubenet NATs pods? Yes.");
+        let _ = app.update(aks_tutor::app::Action::Tick(start + Duration::from_secs(5)));
+        insta::assert_snapshot!("interview_answering", screen(&app));
+    }
+
+    #[test]
+    fn the_reveal_marks_the_touched_key_points_and_a_grade_moves_on() {
+        let (mut app, _) = interview_app(None);
+        type_text(&mut app, "Kubenet uses NAT behind the node.");
+        let ctrl_d = Event::Key(KeyEvent::new(Char('d'), KeyModifiers::CONTROL));
+        let action = action_for(app.key_context(), &ctrl_d).unwrap();
+        let _ = app.update(action);
+        insta::assert_snapshot!("interview_revealed", screen(&app));
+        press(&mut app, &[Char('3')]);
+        let Screen::Interview(interview) = app.screen() else {
+            panic!("still rehearsing")
+        };
+        assert_eq!(interview.grades.len(), 1);
+        insta::assert_snapshot!("interview_finished", screen(&app));
+    }
+}

@@ -37,6 +37,10 @@ pub enum Action {
     Retry,
     /// The wall clock moved on (for countdowns); carries the current time.
     Tick(std::time::Instant),
+    /// A key for the multi-line answer editor, which handles its own editing keys.
+    Edit(KeyEvent),
+    /// Show the next hint.
+    NextHint,
 }
 
 /// Which key table applies.
@@ -50,7 +54,28 @@ pub enum KeyContext {
     Quiz,
     /// A screen with a typed answer: letters are typed, not commands.
     Typing,
+    /// The interview answer editor: every key edits, but for a few with modifiers or no text.
+    Editor,
+    /// An interview answer revealed, waiting for a self-grade.
+    Interview,
+    /// The mock exam's finish page and its review.
+    Exam,
     Help,
+}
+
+impl KeyContext {
+    pub const ALL: [KeyContext; 10] = [
+        KeyContext::Home,
+        KeyContext::Topic,
+        KeyContext::Lesson,
+        KeyContext::Lab,
+        KeyContext::Quiz,
+        KeyContext::Typing,
+        KeyContext::Editor,
+        KeyContext::Interview,
+        KeyContext::Help,
+        KeyContext::Exam,
+    ];
 }
 
 pub struct Binding {
@@ -75,256 +100,130 @@ const fn bind(
     }
 }
 
+// The tables stay one binding per line: they read as the help overlay does.
+#[rustfmt::skip]
 const LIST: &[Binding] = &[
-    bind(
-        &[KeyCode::Up, KeyCode::Char('k')],
-        "↑ k",
-        "previous entry",
-        Action::Up,
-    ),
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "↓ j",
-        "next entry",
-        Action::Down,
-    ),
-    bind(
-        &[KeyCode::Home, KeyCode::Char('g')],
-        "Home g",
-        "first entry",
-        Action::Top,
-    ),
-    bind(
-        &[KeyCode::End, KeyCode::Char('G')],
-        "End G",
-        "last entry",
-        Action::Bottom,
-    ),
-    bind(
-        &[KeyCode::Enter, KeyCode::Right, KeyCode::Char('l')],
-        "Enter → l",
-        "open",
-        Action::Open,
-    ),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "previous entry", Action::Up),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "next entry", Action::Down),
+    bind(&[KeyCode::Home, KeyCode::Char('g')], "Home g", "first entry", Action::Top),
+    bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "last entry", Action::Bottom),
+    bind(&[KeyCode::Enter, KeyCode::Right, KeyCode::Char('l')], "Enter → l", "open", Action::Open),
 ];
 
+#[rustfmt::skip]
 const READER: &[Binding] = &[
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "↓ j",
-        "scroll down",
-        Action::Down,
-    ),
-    bind(
-        &[KeyCode::Up, KeyCode::Char('k')],
-        "↑ k",
-        "scroll up",
-        Action::Up,
-    ),
-    bind(
-        &[KeyCode::PageDown, KeyCode::Char(' '), KeyCode::Char('f')],
-        "PgDn Space f",
-        "next page",
-        Action::PageDown,
-    ),
-    bind(
-        &[KeyCode::PageUp, KeyCode::Char('b')],
-        "PgUp b",
-        "previous page",
-        Action::PageUp,
-    ),
-    bind(
-        &[KeyCode::Home, KeyCode::Char('g')],
-        "Home g",
-        "top",
-        Action::Top,
-    ),
-    bind(
-        &[KeyCode::End, KeyCode::Char('G')],
-        "End G",
-        "bottom",
-        Action::Bottom,
-    ),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "scroll down", Action::Down),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "scroll up", Action::Up),
+    bind(&[KeyCode::PageDown, KeyCode::Char(' '), KeyCode::Char('f')], "PgDn Space f", "next page", Action::PageDown),
+    bind(&[KeyCode::PageUp, KeyCode::Char('b')], "PgUp b", "previous page", Action::PageUp),
+    bind(&[KeyCode::Home, KeyCode::Char('g')], "Home g", "top", Action::Top),
+    bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "bottom", Action::Bottom),
 ];
 
+#[rustfmt::skip]
 const LESSON: &[Binding] = &[
-    bind(
-        &[KeyCode::Char(']'), KeyCode::Char('}')],
-        "] }",
-        "next section",
-        Action::NextSection,
-    ),
-    bind(
-        &[KeyCode::Char('['), KeyCode::Char('{')],
-        "[ {",
-        "previous section",
-        Action::PrevSection,
-    ),
+    bind(&[KeyCode::Char(']'), KeyCode::Char('}')], "] }", "next section", Action::NextSection),
+    bind(&[KeyCode::Char('['), KeyCode::Char('{')], "[ {", "previous section", Action::PrevSection),
     bind(&[KeyCode::Char('n')], "n", "next lesson", Action::NextItem),
-    bind(
-        &[KeyCode::Char('p')],
-        "p",
-        "previous lesson",
-        Action::PrevItem,
-    ),
-    bind(
-        &[KeyCode::Char('e')],
-        "e",
-        "switch ELI5 / technical",
-        Action::ToggleEli5,
-    ),
+    bind(&[KeyCode::Char('p')], "p", "previous lesson", Action::PrevItem),
+    bind(&[KeyCode::Char('e')], "e", "switch ELI5 / technical", Action::ToggleEli5),
 ];
 
+#[rustfmt::skip]
 const LAB: &[Binding] = &[
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "↓ j",
-        "next step",
-        Action::Down,
-    ),
-    bind(
-        &[KeyCode::Up, KeyCode::Char('k')],
-        "↑ k",
-        "previous step",
-        Action::Up,
-    ),
-    bind(
-        &[KeyCode::PageDown, KeyCode::Char('f')],
-        "PgDn f",
-        "scroll down a page",
-        Action::PageDown,
-    ),
-    bind(
-        &[KeyCode::PageUp, KeyCode::Char('b')],
-        "PgUp b",
-        "scroll up a page",
-        Action::PageUp,
-    ),
-    bind(
-        &[KeyCode::Char(' '), KeyCode::Char('x')],
-        "Space x",
-        "mark the step done / not done",
-        Action::ToggleDone,
-    ),
-    bind(
-        &[KeyCode::Char('c'), KeyCode::Char('y')],
-        "c y",
-        "copy the step's command (OSC 52)",
-        Action::Copy,
-    ),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "next step", Action::Down),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "previous step", Action::Up),
+    bind(&[KeyCode::PageDown, KeyCode::Char('f')], "PgDn f", "scroll down a page", Action::PageDown),
+    bind(&[KeyCode::PageUp, KeyCode::Char('b')], "PgUp b", "scroll up a page", Action::PageUp),
+    bind(&[KeyCode::Char(' '), KeyCode::Char('x')], "Space x", "mark the step done / not done", Action::ToggleDone),
+    bind(&[KeyCode::Char('c'), KeyCode::Char('y')], "c y", "copy the step's command (OSC 52)", Action::Copy),
     bind(&[KeyCode::Char('n')], "n", "next lab", Action::NextItem),
     bind(&[KeyCode::Char('p')], "p", "previous lab", Action::PrevItem),
 ];
 
+#[rustfmt::skip]
 const BACK: &[Binding] = &[
-    bind(
-        &[
-            KeyCode::Char('q'),
-            KeyCode::Esc,
-            KeyCode::Left,
-            KeyCode::Char('h'),
-        ],
-        "q Esc ← h",
-        "back",
-        Action::Back,
-    ),
+    bind(&[KeyCode::Char('q'), KeyCode::Esc, KeyCode::Left, KeyCode::Char('h')], "q Esc ← h", "back", Action::Back),
     bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
 ];
 
+#[rustfmt::skip]
 const HOME_QUIT: &[Binding] = &[
-    bind(
-        &[KeyCode::Char('q'), KeyCode::Esc],
-        "q Esc",
-        "quit",
-        Action::Back,
-    ),
+    bind(&[KeyCode::Char('q'), KeyCode::Esc], "q Esc", "quit", Action::Back),
     bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
 ];
 
+/// Typed answers (sizing, and quiz questions answered with a number, CIDR or word).
+#[rustfmt::skip]
 const ANSWER: &[Binding] = &[
-    bind(
-        &[KeyCode::Enter],
-        "Enter",
-        "check the answer / next exercise",
-        Action::Submit,
-    ),
-    bind(
-        &[KeyCode::Backspace],
-        "Backspace",
-        "delete a character",
-        Action::DeleteChar,
-    ),
+    bind(&[KeyCode::Enter], "Enter", "check the answer / go on", Action::Submit),
+    bind(&[KeyCode::Backspace], "Backspace", "delete a character", Action::DeleteChar),
     bind(&[KeyCode::Down], "↓", "scroll down", Action::Down),
     bind(&[KeyCode::Up], "↑", "scroll up", Action::Up),
     bind(&[KeyCode::PageDown], "PgDn", "next page", Action::PageDown),
     bind(&[KeyCode::PageUp], "PgUp", "previous page", Action::PageUp),
-    bind(
-        &[KeyCode::Esc],
-        "Esc",
-        "back (letters are typed into the answer)",
-        Action::Back,
-    ),
+    bind(&[KeyCode::Tab], "Tab", "exam: next question", Action::NextItem),
+    bind(&[KeyCode::BackTab], "Shift-Tab", "exam: previous question", Action::PrevItem),
+    bind(&[KeyCode::Esc], "Esc", "back (letters are typed into the answer)", Action::Back),
     bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
 ];
 
+/// Questions answered by choosing, ticking or ordering.
+#[rustfmt::skip]
 const QUIZ: &[Binding] = &[
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "↓ j",
-        "next option (scroll after answering)",
-        Action::Down,
-    ),
-    bind(
-        &[KeyCode::Up, KeyCode::Char('k')],
-        "↑ k",
-        "previous option (scroll after answering)",
-        Action::Up,
-    ),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "next option (scroll after answering)", Action::Down),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "previous option (scroll after answering)", Action::Up),
     bind(&[], "1–9", "choose (or tick) that option", Action::Pick(0)),
-    bind(
-        &[KeyCode::Char(' '), KeyCode::Char('x')],
-        "Space x",
-        "tick an option / pick up and drop a step",
-        Action::ToggleDone,
-    ),
-    bind(
-        &[KeyCode::Enter],
-        "Enter",
-        "answer / next question",
-        Action::Submit,
-    ),
-    bind(
-        &[KeyCode::Char('o')],
-        "o",
-        "open the lesson section (after answering)",
-        Action::OpenLesson,
-    ),
-    bind(
-        &[KeyCode::Char('r')],
-        "r",
-        "retry the missed questions (at the end)",
-        Action::Retry,
-    ),
-    bind(
-        &[KeyCode::PageDown],
-        "PgDn",
-        "scroll down a page",
-        Action::PageDown,
-    ),
-    bind(
-        &[KeyCode::PageUp],
-        "PgUp",
-        "scroll up a page",
-        Action::PageUp,
-    ),
+    bind(&[KeyCode::Char(' '), KeyCode::Char('x')], "Space x", "tick an option / pick up and drop a step", Action::ToggleDone),
+    bind(&[KeyCode::Enter], "Enter", "answer / next question", Action::Submit),
+    bind(&[KeyCode::Char('o')], "o", "open the lesson section (after answering)", Action::OpenLesson),
+    bind(&[KeyCode::Char('r')], "r", "retry the missed questions (at the end)", Action::Retry),
+    bind(&[KeyCode::PageDown], "PgDn", "scroll down a page", Action::PageDown),
+    bind(&[KeyCode::PageUp], "PgUp", "scroll up a page", Action::PageUp),
+    bind(&[KeyCode::Tab], "Tab", "exam: next question", Action::NextItem),
+    bind(&[KeyCode::BackTab], "Shift-Tab", "exam: previous question", Action::PrevItem),
 ];
 
-const HELP: &[Binding] = &[bind(
-    &[KeyCode::Char('?'), KeyCode::Char('q'), KeyCode::Esc],
-    "? q Esc",
-    "close the help",
-    Action::Help,
-)];
+/// The interview answer editor: keys not listed here edit the answer.
+#[rustfmt::skip]
+const EDITOR: &[Binding] = &[
+    bind(&[KeyCode::Tab], "Tab", "show the next hint", Action::NextHint),
+    bind(&[], "Ctrl-D", "done: reveal the model answer", Action::Submit),
+    bind(&[KeyCode::Esc], "Esc", "back (your answer is not kept)", Action::Back),
+    bind(&[KeyCode::F(1)], "F1", "this help (? is typed into the answer)", Action::Help),
+    bind(&[], "arrows, Enter…", "edit the answer", Action::Edit(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE))),
+];
+
+#[rustfmt::skip]
+const GRADE: &[Binding] = &[
+    bind(&[], "1 2 3 4", "grade yourself: again, hard, good, easy", Action::Pick(0)),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "scroll down", Action::Down),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "scroll up", Action::Up),
+    bind(&[KeyCode::PageDown, KeyCode::Char(' ')], "PgDn Space", "next page", Action::PageDown),
+    bind(&[KeyCode::PageUp, KeyCode::Char('b')], "PgUp b", "previous page", Action::PageUp),
+    bind(&[KeyCode::Home, KeyCode::Char('g')], "Home g", "top", Action::Top),
+    bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "bottom", Action::Bottom),
+    bind(&[KeyCode::Enter], "Enter", "back, once every question is graded", Action::Submit),
+];
+
+/// The mock exam's finish page and its review.
+#[rustfmt::skip]
+const EXAM: &[Binding] = &[
+    bind(&[KeyCode::Enter], "Enter", "finish the exam (finish page) / back (review)", Action::Submit),
+    bind(&[KeyCode::Tab], "Tab", "back to the first question", Action::NextItem),
+    bind(&[KeyCode::BackTab], "Shift-Tab", "back to the last question", Action::PrevItem),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "scroll down", Action::Down),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "scroll up", Action::Up),
+    bind(&[KeyCode::PageDown, KeyCode::Char(' ')], "PgDn Space", "next page", Action::PageDown),
+    bind(&[KeyCode::PageUp, KeyCode::Char('b')], "PgUp b", "previous page", Action::PageUp),
+    bind(&[KeyCode::Home, KeyCode::Char('g')], "Home g", "top", Action::Top),
+    bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "bottom", Action::Bottom),
+];
+
+#[rustfmt::skip]
+const HELP: &[Binding] = &[
+    bind(&[KeyCode::Char('?'), KeyCode::Char('q'), KeyCode::Esc, KeyCode::F(1)], "? q Esc", "close the help", Action::Help),
+];
 
 /// The key tables of a context, in the order the help overlay lists them.
 pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
@@ -335,6 +234,9 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         KeyContext::Lab => &[LAB, BACK],
         KeyContext::Typing => &[ANSWER],
         KeyContext::Quiz => &[QUIZ, BACK],
+        KeyContext::Editor => &[EDITOR],
+        KeyContext::Interview => &[GRADE, BACK],
+        KeyContext::Exam => &[EXAM, BACK],
         KeyContext::Help => &[HELP],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
@@ -359,25 +261,37 @@ fn action_for_key(context: KeyContext, key: &KeyEvent) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if control => return Some(Action::Quit),
+        // Ctrl-D ends the input, as it does in a shell.
+        KeyCode::Char('d') if control && context == KeyContext::Editor => {
+            return Some(Action::Submit);
+        }
+        _ => {}
     }
     if key
         .modifiers
-        .intersects(KeyModifiers::ALT | KeyModifiers::SUPER)
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER)
     {
-        return None;
+        // The editor has its own shortcuts (Ctrl-A, Alt-B, ...); elsewhere modified keys mean nothing.
+        return (context == KeyContext::Editor).then_some(Action::Edit(*key));
     }
     let bound = bindings(context)
         .into_iter()
         .find(|b| b.codes.contains(&key.code))
         .map(|b| b.action);
     match (bound, key.code) {
+        (Some(action), _) => Some(action),
+        (None, _) if context == KeyContext::Editor => Some(Action::Edit(*key)),
         (None, KeyCode::Char(ch)) if context == KeyContext::Typing => Some(Action::Type(ch)),
         (None, KeyCode::Char(digit @ '1'..='9')) if context == KeyContext::Quiz => {
             digit.to_digit(10).map(|d| Action::Pick(d as u8))
         }
-        _ => bound,
+        (None, KeyCode::Char(digit @ '1'..='4')) if context == KeyContext::Interview => {
+            digit.to_digit(10).map(|d| Action::Pick(d as u8))
+        }
+        (None, _) => None,
     }
 }
 

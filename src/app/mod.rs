@@ -4,6 +4,7 @@
 
 pub mod answer_input;
 pub mod clipboard;
+pub mod interview;
 pub mod keys;
 pub mod quiz;
 mod screens;
@@ -12,15 +13,18 @@ pub mod sizing;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+pub use interview::{InterviewScreen, rehearsals};
 pub use keys::{Action, KeyContext};
 pub use quiz::QuizScreen;
 pub use screens::{
-    HomeEntry, LabScreen, LessonScreen, ListScreen, Reaction, Screen, TopicEntry, TopicScreen,
-    home_entries,
+    HomeEntry, LabScreen, LessonScreen, ListScreen, Practice, Reaction, Screen, TopicEntry,
+    TopicScreen, home_entries,
 };
 pub use sizing::SizingScreen;
 
-use crate::content::Course;
+use std::time::{Duration, Instant};
+
+use crate::content::{Course, Level};
 use crate::quiz::{QuizRequest, QuizSession};
 use crate::ui::theme::Theme;
 
@@ -28,8 +32,14 @@ use crate::ui::theme::Theme;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Start {
     Home,
-    Sizing { seed: Option<u64> },
+    Sizing {
+        seed: Option<u64>,
+    },
     Quiz(QuizRequest),
+    Interview {
+        level: Option<Level>,
+        time_limit: Option<Duration>,
+    },
 }
 
 /// What `update` asks the runtime to do outside the state (the terminal is not state).
@@ -96,12 +106,16 @@ impl App {
             Screen::Lab(_) => KeyContext::Lab,
             Screen::Sizing(_) => KeyContext::Typing,
             Screen::Quiz(quiz) => quiz.key_context(),
+            Screen::Interview(interview) => interview.key_context(),
         }
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        self.status = None;
+        // A tick is the clock, not the learner: the footer's message stays.
+        if !matches!(action, Action::Tick(_)) {
+            self.status = None;
+        }
         match action {
             Action::Quit => self.running = false,
             Action::Help => self.help_open = !self.help_open,
@@ -151,8 +165,11 @@ impl App {
             Screen::Lab(lab) => lab.act(action, course, &mut self.done_steps, body_height),
             Screen::Sizing(sizing) => sizing.act(action, body_height),
             Screen::Quiz(quiz) => quiz.act(action, course, body_height),
+            Screen::Interview(interview) => interview.act(action, body_height),
         };
-        self.status = reaction.message;
+        if reaction.message.is_some() {
+            self.status = reaction.message;
+        }
         if reaction.relayout {
             self.relayout(self.screens.len() - 1);
         }
@@ -169,16 +186,8 @@ impl App {
         let next = match self.screen() {
             Screen::Home(list) => match home_entries(&self.course).get(list.selected) {
                 Some(HomeEntry::Topic(topic)) => Some(Screen::Topic(TopicScreen::new(*topic))),
-                Some(HomeEntry::Sizing) => {
-                    Some(Screen::Sizing(Box::new(SizingScreen::new(fresh_seed()))))
-                }
-                Some(HomeEntry::Quiz) => {
-                    let request = QuizRequest {
-                        count: Some(10),
-                        include_table_questions: true,
-                        ..QuizRequest::default()
-                    };
-                    return self.start_quiz(request);
+                Some(HomeEntry::Practice(practice)) => {
+                    return self.start_from_menu(practice.start());
                 }
                 None => None,
             },
@@ -189,11 +198,12 @@ impl App {
                 Some(TopicEntry::Lab(lab)) => Some(Screen::Lab(LabScreen::new(topic.topic, *lab))),
                 Some(TopicEntry::Quiz) => {
                     let topic = Some(self.course.topics[topic.topic].id.clone());
-                    return self.start_quiz(QuizRequest {
+                    let request = QuizRequest {
                         topic,
                         include_table_questions: true,
                         ..QuizRequest::default()
-                    });
+                    };
+                    return self.start_from_menu(Start::Quiz(request));
                 }
                 None => None,
             },
@@ -207,26 +217,41 @@ impl App {
     /// Opens the screen the command line asked for; a request that cannot be met (an unknown
     /// topic, say) is an error for the command line to print.
     pub fn start(&mut self, start: Start) -> Result<(), String> {
-        match start {
-            Start::Home => {}
+        let screen = match start {
+            Start::Home => return Ok(()),
             Start::Sizing { seed } => {
-                let seed = seed.unwrap_or_else(fresh_seed);
-                self.open(Screen::Sizing(Box::new(SizingScreen::new(seed))));
+                Screen::Sizing(Box::new(SizingScreen::new(seed.unwrap_or_else(fresh_seed))))
             }
             Start::Quiz(request) => {
                 let session =
                     QuizSession::new(&self.course, &request).map_err(|e| e.to_string())?;
-                self.open(Screen::Quiz(Box::new(QuizScreen::new(session))));
+                Screen::Quiz(Box::new(QuizScreen::new(session)))
             }
-        }
+            Start::Interview { level, time_limit } => {
+                let items = rehearsals(&self.course, level);
+                Screen::Interview(Box::new(InterviewScreen::new(
+                    items,
+                    time_limit,
+                    Instant::now(),
+                )))
+            }
+        };
+        self.open(screen);
         Ok(())
     }
 
-    /// Opens a quiz; a request that selects nothing is reported in the footer.
-    pub fn start_quiz(&mut self, request: QuizRequest) {
-        match QuizSession::new(&self.course, &request) {
-            Ok(session) => self.open(Screen::Quiz(Box::new(QuizScreen::new(session)))),
-            Err(error) => self.status = Some(format!("No quiz: {error}.")),
+    /// Starts a mode chosen in a menu; what cannot start is said in the footer.
+    fn start_from_menu(&mut self, start: Start) {
+        if let Err(message) = self.start(start) {
+            self.status = Some(message);
+        }
+    }
+
+    /// Whether a countdown is running, so the runtime should wake up every second to tick it.
+    pub fn wants_ticks(&self) -> bool {
+        match self.screen() {
+            Screen::Interview(interview) => interview.wants_ticks(),
+            _ => false,
         }
     }
 
@@ -244,6 +269,7 @@ impl App {
             Screen::Lab(lab) => lab.layout(&self.course, &self.theme, done, width, height),
             Screen::Sizing(sizing) => sizing.layout(&self.theme, width, height),
             Screen::Quiz(quiz) => quiz.layout(&self.course, &self.theme, width, height),
+            Screen::Interview(interview) => interview.layout(&self.theme, width, height),
             Screen::Home(_) | Screen::Topic(_) => {}
         }
     }

@@ -2,10 +2,12 @@
 
 use std::collections::HashSet;
 
+use super::interview::InterviewScreen;
 use super::quiz::QuizScreen;
 use super::sizing::SizingScreen;
-use super::{Action, Effect};
+use super::{Action, Effect, Start};
 use crate::content::{Course, Lab, Lesson};
+use crate::quiz::QuizRequest;
 use crate::ui::document::{Rendered, render_document};
 use crate::ui::document_width;
 use crate::ui::lab::render_lab;
@@ -18,6 +20,7 @@ pub enum Screen {
     Lab(LabScreen),
     Sizing(Box<SizingScreen>),
     Quiz(Box<QuizScreen>),
+    Interview(Box<InterviewScreen>),
 }
 
 /// What a screen's handling of an action asks of the app.
@@ -63,14 +66,57 @@ impl Reaction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HomeEntry {
     Topic(usize),
+    Practice(Practice),
+}
+
+/// A way to practise, offered under the topics on the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Practice {
     Quiz,
+    Interview,
     Sizing,
+}
+
+impl Practice {
+    pub const ALL: [Practice; 3] = [Practice::Quiz, Practice::Interview, Practice::Sizing];
+
+    /// How the mode starts from the menu: the command line's defaults.
+    pub fn start(self) -> Start {
+        match self {
+            Practice::Quiz => Start::Quiz(QuizRequest {
+                count: Some(10),
+                include_table_questions: true,
+                ..QuizRequest::default()
+            }),
+            Practice::Interview => Start::Interview {
+                level: None,
+                time_limit: None,
+            },
+            Practice::Sizing => Start::Sizing { seed: None },
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Practice::Quiz => "Practice: quiz",
+            Practice::Interview => "Practice: interview rehearsal",
+            Practice::Sizing => "Practice: sizing exercises",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Practice::Quiz => "Ten questions from the whole course, with feedback after each",
+            Practice::Interview => "Answer in your own words, then compare with the model answer",
+            Practice::Sizing => "Generated IP-sizing problems with worked solutions",
+        }
+    }
 }
 
 pub fn home_entries(course: &Course) -> Vec<HomeEntry> {
     (0..course.topics.len())
         .map(HomeEntry::Topic)
-        .chain([HomeEntry::Quiz, HomeEntry::Sizing])
+        .chain(Practice::ALL.map(HomeEntry::Practice))
         .collect()
 }
 

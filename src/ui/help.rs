@@ -17,6 +17,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Lab(_) => ("Lab", KeyContext::Lab),
         Screen::Sizing(_) => ("Sizing exercise", KeyContext::Typing),
         Screen::Quiz(quiz) => ("Quiz", quiz.key_context()),
+        Screen::Interview(interview) => ("Interview rehearsal", interview.key_context()),
     };
     let keys = bindings(context);
     let label_width = keys

@@ -37,14 +37,9 @@ pub fn draw_home(frame: &mut Frame, area: Rect, app: &App, list: &ListScreen) {
                 name: format!("{:>2}  {}", i + 1, app.course.topics[i].title),
                 description: format!("    {}", app.course.topics[i].summary),
             },
-            HomeEntry::Quiz => Entry {
-                name: "Practice: quiz".to_string(),
-                description: "Ten questions from the whole course, with feedback after each"
-                    .to_string(),
-            },
-            HomeEntry::Sizing => Entry {
-                name: "Practice: sizing exercises".to_string(),
-                description: "Generated IP-sizing problems with worked solutions".to_string(),
+            HomeEntry::Practice(practice) => Entry {
+                name: practice.name().to_string(),
+                description: practice.description().to_string(),
             },
         })
         .collect();

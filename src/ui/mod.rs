@@ -6,6 +6,7 @@ pub mod document;
 mod help;
 pub mod highlight;
 mod home;
+pub mod interview;
 pub mod lab;
 pub mod question;
 mod quiz;
@@ -67,6 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Lab(lab) => reader::draw_lab(frame, body, app, lab),
         Screen::Sizing(sizing) => sizing::draw_sizing(frame, body, app, sizing),
         Screen::Quiz(quiz) => quiz::draw_quiz(frame, body, app, quiz),
+        Screen::Interview(interview) => interview::draw_interview(frame, body, app, interview),
     };
     draw_header(frame, header, &title, theme);
     let footer_text = app

@@ -1,0 +1,202 @@
+//! Interview rehearsal drawn: while answering, the question and hints above the answer editor;
+//! once revealed, the model answer and the key points the answer touched; at the end, the grades.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+
+use super::document::Rendered;
+use super::reader::draw_document;
+use super::theme::Theme;
+use super::wrap::{wrap, wrap_hanging};
+use crate::app::App;
+use crate::app::interview::{InterviewScreen, Phase};
+use crate::content::Level;
+use crate::quiz::key_point_matches;
+
+pub fn render_interview(screen: &InterviewScreen, width: usize, theme: &Theme) -> Rendered {
+    let mut lines = Vec::new();
+    let Some(current) = screen.current() else {
+        return Rendered {
+            lines: summary(screen, width, theme),
+            sections: Vec::new(),
+        };
+    };
+    let item = &current.item;
+    let level = match item.level {
+        Level::Beginner => "beginner",
+        Level::Intermediate => "intermediate",
+        Level::Scenario => "scenario",
+    };
+    let status = format!(
+        "Question {} of {} · {level} · {}",
+        screen.index + 1,
+        screen.items.len(),
+        current.topic_title
+    );
+    lines.extend(wrap(&[(status, theme.dim)], width));
+    lines.push(Line::default());
+    lines.extend(wrap(&[(item.question.clone(), theme.strong)], width));
+    for (i, hint) in item.hints.iter().take(screen.hints_shown).enumerate() {
+        let label = format!("Hint {} of {}: ", i + 1, item.hints.len());
+        lines.extend(wrap(
+            &[(label, theme.note), (hint.clone(), theme.base)],
+            width,
+        ));
+    }
+    if screen.phase == Phase::Answering {
+        return Rendered {
+            lines,
+            sections: Vec::new(),
+        };
+    }
+    let answer = screen.answer();
+    lines.push(Line::default());
+    if screen.time_up {
+        lines.push(Line::styled("Time's up.", theme.warning));
+    }
+    lines.push(Line::styled("Your answer", theme.subheading));
+    if answer.trim().is_empty() {
+        lines.push(Line::styled("(nothing typed)", theme.dim));
+    }
+    for paragraph in answer.lines() {
+        lines.extend(wrap(&[(paragraph.to_string(), theme.base)], width));
+    }
+    lines.push(Line::default());
+    let matches = key_point_matches(&answer, item);
+    let touched = matches.iter().filter(|m| m.touched()).count();
+    lines.push(Line::styled(
+        format!(
+            "Key points: your answer touched {touched} of {}",
+            matches.len()
+        ),
+        theme.subheading,
+    ));
+    lines.extend(wrap(
+        &[("A guide, not a verdict: a point counts as touched when your answer uses one of its keywords.".into(), theme.dim)],
+        width,
+    ));
+    for point in &matches {
+        let (mark, style) = if point.touched() {
+            ("✓ ", theme.done)
+        } else {
+            ("· ", theme.base)
+        };
+        let mut pieces = vec![
+            (mark.to_string(), style),
+            (point.point.text.clone(), theme.base),
+        ];
+        if point.touched() {
+            let words: Vec<String> = point.matched.iter().map(|k| format!("‘{k}’")).collect();
+            pieces.push((format!(" (you wrote {})", words.join(", ")), theme.dim));
+        }
+        lines.extend(wrap_hanging(&pieces, width, 2));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Model answer", theme.subheading));
+    for paragraph in item.answer.lines() {
+        lines.extend(wrap(&[(paragraph.to_string(), theme.base)], width));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "How did it go? 1 again · 2 hard · 3 good · 4 easy",
+        theme.key,
+    ));
+    Rendered {
+        lines,
+        sections: Vec::new(),
+    }
+}
+
+fn summary(screen: &InterviewScreen, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::styled("Rehearsal finished", theme.heading),
+        Line::default(),
+    ];
+    if screen.items.is_empty() {
+        lines.push(Line::styled(
+            "There are no interview questions at this level.",
+            theme.base,
+        ));
+    }
+    for (id, grade) in &screen.grades {
+        let question = screen
+            .items
+            .iter()
+            .find(|r| &r.item.id == id)
+            .map_or(id.as_str(), |r| r.item.question.as_str());
+        lines.extend(wrap_hanging(
+            &[
+                (format!("{:<6}", grade.label()), theme.key),
+                (question.to_string(), theme.base),
+            ],
+            width,
+            6,
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Enter: back", theme.dim));
+    lines
+}
+
+pub fn draw_interview(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screen: &InterviewScreen,
+) -> (Vec<String>, String) {
+    let title = vec![app.course.title.clone(), "Interview rehearsal".to_string()];
+    let timer = screen
+        .seconds_left()
+        .map(|s| format!("⏱ {}:{:02} left · ", s / 60, s % 60))
+        .unwrap_or_default();
+    match screen.phase {
+        Phase::Answering => {
+            let question_height = (screen.rendered.lines.len() as u16).min(area.height / 2);
+            let question = Rect {
+                height: question_height,
+                ..area
+            };
+            draw_document(frame, question, app, &screen.rendered, 0);
+            let width = super::document_width(area.width) as u16;
+            let editor = Rect {
+                x: area.x + area.width.saturating_sub(width) / 2,
+                y: area.y + question_height,
+                width,
+                height: area.height.saturating_sub(question_height),
+            };
+            let hints = screen.current().map_or(0, |r| r.item.hints.len());
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(app.theme.border)
+                .title(Span::styled(" Your answer ", app.theme.subheading));
+            let mut textarea = screen.editor.clone();
+            textarea.set_block(block);
+            textarea.set_style(app.theme.base);
+            textarea.set_cursor_line_style(app.theme.base);
+            textarea.set_placeholder_style(app.theme.dim);
+            frame.render_widget(&textarea, editor);
+            let hint = if screen.hints_shown < hints {
+                format!("Tab hint {} of {hints} · ", screen.hints_shown + 1)
+            } else {
+                String::new()
+            };
+            (
+                title,
+                format!("{timer}{hint}Ctrl-D reveal · F1 help · Esc back"),
+            )
+        }
+        Phase::Revealed => {
+            draw_document(frame, area, app, &screen.rendered, screen.scroll);
+            (
+                title,
+                "1 again · 2 hard · 3 good · 4 easy · ↑↓ scroll · q back".to_string(),
+            )
+        }
+        Phase::Finished => {
+            draw_document(frame, area, app, &screen.rendered, screen.scroll);
+            (title, "Enter back · ? help".to_string())
+        }
+    }
+}
