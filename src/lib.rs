@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod netpol;
 pub mod paths;
 pub mod sizing;
 pub mod tui;
