@@ -108,8 +108,10 @@ pub enum EvalError {
     },
     /// Out of scope on purpose: Kubernetes leaves traffic from a pod to itself (through its own
     /// IP, or through a Service that sends it back) to the implementation, and engines disagree:
-    /// some always allow it, some apply the pod's own policies. No answer here would be right
-    /// for every cluster.
+    /// some always allow it, some apply the pod's own policies (AKS itself lists, among the
+    /// limitations of Azure CNI Powered by Cilium, that policies may be enforced on reply packets
+    /// when a pod connects to itself via a service cluster IP, Cilium issue #19406). No answer
+    /// here would be right for every cluster.
     #[error(
         "traffic from {0} to itself is out of scope: Kubernetes leaves it to the network plugin, and plugins disagree"
     )]
