@@ -15,6 +15,7 @@ fn main() -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Validate { dir }) => Ok(commands::validate::run(dir.as_deref())),
         Some(Command::Plan(args)) => commands::plan::run(&args),
+        Some(Command::Netpol(args)) => commands::netpol::run(&args),
         None => open_tutor(cli.content, cli.data_dir, cli.profile),
     }
 }
