@@ -17,8 +17,8 @@ use crate::content::CourseSource;
 /// The built-in scenarios, relative to the course folder, in the order a learner meets them.
 pub const SCENARIO_FILES: &[&str] = &[
     "netpol/deny-all-ingress.ron",
-    "netpol/allow-frontend.ron",
     "netpol/debug-frontend-backend.ron",
+    "netpol/allow-frontend.ron",
     "netpol/egress-dns.ron",
     "netpol/cilium-ipblock.ron",
     "netpol/additive.ron",
@@ -205,3 +205,7 @@ pub fn answer_all(source: &dyn CourseSource) -> Result<Vec<AnsweredScenario>, Sc
         .map(|relative| answer_from(source, relative))
         .collect()
 }
+
+#[cfg(test)]
+#[path = "scenario_tests.rs"]
+mod tests;
