@@ -61,6 +61,8 @@ pub enum Command {
     /// Size a node pool and check a network plan against AKS's rules (exit 0 valid, 1 invalid).
     #[command(arg_required_else_help = true)]
     Plan(crate::commands::plan::PlanArgs),
+    /// Evaluate Kubernetes NetworkPolicies in YAML manifests (exit 0 evaluated, 2 bad input).
+    Netpol(crate::commands::netpol::NetpolArgs),
 }
 
 /// `--level` as the command line spells it.

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod netpol;
 pub mod paths;
 pub mod quiz;
 pub mod sizing;

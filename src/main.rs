@@ -16,6 +16,7 @@ fn main() -> anyhow::Result<ExitCode> {
     let start = match cli.command {
         Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
         Some(Command::Plan(args)) => return commands::plan::run(&args),
+        Some(Command::Netpol(args)) => return commands::netpol::run(&args),
         Some(Command::Sizing { seed }) => Start::Sizing { seed },
         Some(Command::Quiz { topic, count, seed }) => {
             let count = count

@@ -1,4 +1,5 @@
 //! The subcommands that print and exit without opening the TUI.
 
+pub mod netpol;
 pub mod plan;
 pub mod validate;

@@ -1,0 +1,34 @@
+//! A small, exact evaluator of Kubernetes NetworkPolicy (`networking.k8s.io/v1`): given
+//! namespaces, pods and policies, is a connection allowed, and why? UI-free: the `netpol` CLI
+//! and the TUI lab both call it.
+//!
+//! - [`manifest`] reads Kubernetes YAML into a [`Cluster`];
+//! - [`evaluate`] answers one [`Connection`] with a [`Verdict`] whose parts say which policies
+//!   isolate each side and which rule let the traffic through; [`matrix`] answers all pod pairs;
+//! - [`scenario`] loads the lab's RON scenarios and answers their questions.
+//!
+//! Out of scope: traffic from a pod to itself ([`EvalError::SelfTraffic`]), host-network pods,
+//! Services (ports are the pod's), and Calico's or Cilium's own policy kinds.
+
+pub mod eval;
+pub mod explain;
+pub mod manifest;
+pub mod matrix;
+pub mod model;
+pub mod policy;
+pub mod scenario;
+pub mod selector;
+
+pub use eval::{
+    Connection, Engine, EvalError, IgnoredIpBlock, Matched, PortRef, RuleMatch, SideVerdict,
+    Verdict, evaluate,
+};
+pub use manifest::{ManifestError, ManifestErrors, Manifests, Note, load_files, parse_sources};
+pub use matrix::{Cell, Matrix, matrix};
+pub use model::{Cluster, ContainerPort, Labels, Namespace, Pod, PodRef, Protocol};
+pub use policy::{IpBlock, NetworkPolicy, Peer, PolicyId, PolicyPort, PolicyType, PortSpec, Rule};
+pub use scenario::{AnsweredScenario, NetpolScenario, ScenarioError};
+pub use selector::{LabelSelector, Operator, Requirement};
+
+#[cfg(test)]
+mod eval_tests;
