@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod paths;
+pub mod progress;
 pub mod sizing;
 pub mod tui;
 pub mod ui;
