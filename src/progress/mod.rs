@@ -7,10 +7,15 @@
 //! - [`mastery`]: per-topic mastery, streak, due counts, score history, time spent.
 //! - [`team`]: several learners' progress aggregated for a report.
 
+pub mod mastery;
 pub mod model;
 pub mod schedule;
 pub mod time;
 
+#[cfg(test)]
+mod test_course;
+
+pub use mastery::ProgressSummary;
 pub use model::{
     Answer, FORMAT_VERSION, Grade, ItemKind, ItemProgress, Mode, Outcome, Place, Progress, Resume,
     SessionLog,
