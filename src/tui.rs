@@ -47,10 +47,10 @@ where
     while app.running {
         terminal.draw(|frame| ui::draw(frame, app))?;
         let event = next_event()?;
-        if let Some(action) = action_for(app.key_context(), &event) {
-            if let Some(effect) = app.update(action) {
-                perform(effect)?;
-            }
+        if let Some(action) = action_for(app.key_context(), &event)
+            && let Some(effect) = app.update(action)
+        {
+            perform(effect)?;
         }
     }
     Ok(())
