@@ -116,11 +116,7 @@ pub fn review_queue(
     now: Timestamp,
     within_minutes: i64,
 ) -> Vec<DueItem> {
-    let known: BTreeSet<(ItemKind, &str)> = course
-        .topics
-        .iter()
-        .flat_map(topic_items)
-        .collect();
+    let known: BTreeSet<(ItemKind, &str)> = course.topics.iter().flat_map(topic_items).collect();
     schedule::due_within(progress, now, within_minutes)
         .into_iter()
         .filter(|item| known.contains(&(item.kind, item.id.as_str())))
