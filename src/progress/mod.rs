@@ -15,6 +15,7 @@ pub mod model;
 pub mod profile;
 pub mod schedule;
 pub mod store;
+pub mod team;
 pub mod time;
 
 #[cfg(test)]
