@@ -40,4 +40,8 @@ pub enum Command {
     /// Size a node pool and check a network plan against AKS's rules (exit 0 valid, 1 invalid).
     #[command(arg_required_else_help = true)]
     Plan(crate::commands::plan::PlanArgs),
+    /// Show the profile's progress without the TUI: mastery per topic, answers, due reviews, streak.
+    Progress(crate::commands::progress::ProgressArgs),
+    /// Write a markdown or JSON report for one learner, or a team given several progress files.
+    Report(crate::commands::report::ReportArgs),
 }

@@ -15,6 +15,17 @@ fn main() -> anyhow::Result<ExitCode> {
     let start = match cli.command {
         Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
         Some(Command::Plan(args)) => return commands::plan::run(&args),
+        Some(Command::Progress(args)) => {
+            return commands::progress::run(
+                &args,
+                cli.content.as_deref(),
+                cli.data_dir,
+                cli.profile,
+            );
+        }
+        Some(Command::Report(args)) => {
+            return commands::report::run(&args, cli.content.as_deref(), cli.data_dir, cli.profile);
+        }
         Some(Command::Sizing { seed }) => {
             let seed = seed.unwrap_or_else(fresh_seed);
             Some(Screen::Sizing(Box::new(SizingScreen::new(seed))))

@@ -1,4 +1,6 @@
 //! The subcommands that print and exit without opening the TUI.
 
 pub mod plan;
+pub mod progress;
+pub mod report;
 pub mod validate;
