@@ -63,6 +63,10 @@ pub enum Command {
     Plan(crate::commands::plan::PlanArgs),
     /// Evaluate Kubernetes NetworkPolicies in YAML manifests (exit 0 evaluated, 2 bad input).
     Netpol(crate::commands::netpol::NetpolArgs),
+    /// Show the profile's progress without the TUI: mastery per topic, answers, due reviews, streak.
+    Progress(crate::commands::progress::ProgressArgs),
+    /// Write a markdown or JSON report for one learner, or a team given several progress files.
+    Report(crate::commands::report::ReportArgs),
 }
 
 /// `--level` as the command line spells it.

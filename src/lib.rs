@@ -10,6 +10,7 @@ pub mod commands;
 pub mod content;
 pub mod netpol;
 pub mod paths;
+pub mod progress;
 pub mod quiz;
 pub mod sizing;
 pub mod tui;

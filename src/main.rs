@@ -17,6 +17,17 @@ fn main() -> anyhow::Result<ExitCode> {
         Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
         Some(Command::Plan(args)) => return commands::plan::run(&args),
         Some(Command::Netpol(args)) => return commands::netpol::run(&args),
+        Some(Command::Progress(args)) => {
+            return commands::progress::run(
+                &args,
+                cli.content.as_deref(),
+                cli.data_dir,
+                cli.profile,
+            );
+        }
+        Some(Command::Report(args)) => {
+            return commands::report::run(&args, cli.content.as_deref(), cli.data_dir, cli.profile);
+        }
         Some(Command::Sizing { seed }) => Start::Sizing { seed },
         Some(Command::Quiz { topic, count, seed }) => {
             let count = count

@@ -2,4 +2,6 @@
 
 pub mod netpol;
 pub mod plan;
+pub mod progress;
+pub mod report;
 pub mod validate;

@@ -12,15 +12,7 @@ pub fn quoted(text: &str) -> String {
 
 /// 1581 → "1,581".
 pub fn format_thousands(number: u64) -> String {
-    let digits = number.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    crate::sizing::cidr::group_thousands(number)
 }
 
 /// A score from 0 to 1 as a whole percentage: 0.5 → "50%".

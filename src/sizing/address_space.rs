@@ -114,10 +114,10 @@ impl AddressSpace {
         plan.node_subnet
             .iter()
             .for_each(|&subnet| push(RangeRole::NodeSubnet, subnet, false));
-        if plan.plugin.uses_pod_cidr() {
-            if let Some(pod) = plan.pod_cidr_in_effect() {
-                push(RangeRole::PodCidr, pod.value, pod.is_default);
-            }
+        if plan.plugin.uses_pod_cidr()
+            && let Some(pod) = plan.pod_cidr_in_effect()
+        {
+            push(RangeRole::PodCidr, pod.value, pod.is_default);
         }
         let service = plan.service_cidr_in_effect();
         push(RangeRole::ServiceCidr, service.value, service.is_default);

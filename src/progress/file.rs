@@ -1,0 +1,197 @@
+//! The progress file on disk: its text, how it is parsed, and how it is written without ever
+//! leaving a half-written file behind.
+//!
+//! A save writes `<profile>.ron.tmp` in the same folder, fsyncs it, renames it over
+//! `<profile>.ron` and fsyncs the folder. A rename within one file system replaces the name in one
+//! step, so a crash or a kill at any moment leaves either the old file or the new one; the fsyncs
+//! make sure the data, then the new name, are on disk before we report success.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use super::model::{FORMAT_VERSION, Progress};
+use super::time::Timestamp;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create the folder {path}: {source}")]
+    CreateDir { path: PathBuf, source: io::Error },
+    #[error("cannot open the lock file {path}: {source}")]
+    Lock { path: PathBuf, source: io::Error },
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot move the unreadable progress file {from} aside to {to}: {source}")]
+    MoveAside {
+        from: PathBuf,
+        to: PathBuf,
+        source: io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot replace {path} with {temp}: {source}")]
+    Replace {
+        temp: PathBuf,
+        path: PathBuf,
+        source: io::Error,
+    },
+    #[error("cannot turn the progress for {path} into text: {source}")]
+    Serialize { path: PathBuf, source: ron::Error },
+    #[error("{path} is not a readable progress file: {reason}")]
+    Damaged { path: PathBuf, reason: String },
+    #[error(
+        "{path} was made by a newer aks-tutor (progress format {found}; this one reads format {FORMAT_VERSION}): update aks-tutor to read it"
+    )]
+    Newer { path: PathBuf, found: u32 },
+}
+
+/// What the bytes of a progress file turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Parsed {
+    Progress(Progress),
+    /// A format this build does not know: never overwrite it.
+    Newer(u32),
+    /// Not a progress file this build can read, with why.
+    Damaged(String),
+}
+
+/// Read first, so that a newer file is recognised by its version even when its fields have
+/// changed, rather than reported as damaged.
+#[derive(Deserialize)]
+#[serde(rename = "Progress")]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// Parses a progress file's bytes. Never panics, whatever the bytes.
+pub fn parse(bytes: &[u8]) -> Parsed {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => return Parsed::Damaged(format!("not UTF-8 text ({error})")),
+    };
+    let version = match ron::from_str::<VersionProbe>(text) {
+        Ok(probe) => probe.format_version,
+        Err(error) => return Parsed::Damaged(error.to_string()),
+    };
+    if version > FORMAT_VERSION {
+        return Parsed::Newer(version);
+    }
+    if version < FORMAT_VERSION {
+        // Format 1 is the first: anything lower was never written by aks-tutor.
+        return Parsed::Damaged(format!("unknown progress format {version}"));
+    }
+    match ron::from_str::<Progress>(text) {
+        Ok(progress) => Parsed::Progress(progress),
+        Err(error) => Parsed::Damaged(error.to_string()),
+    }
+}
+
+/// The text of a progress file: pretty RON with struct names, for people to read.
+pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new().struct_names(true);
+    let mut text = ron::ser::to_string_pretty(progress, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads a progress file without changing anything on disk: `Ok(None)` when there is none.
+/// A damaged or newer file is an error naming it (the caller only reads, so it is left in place).
+pub fn read_progress_file(path: &Path) -> Result<Option<Progress>, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    match parse(&bytes) {
+        Parsed::Progress(progress) => Ok(Some(progress)),
+        Parsed::Newer(found) => Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found,
+        }),
+        Parsed::Damaged(reason) => Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            reason,
+        }),
+    }
+}
+
+/// The temporary file a save writes before renaming it over `path`.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".tmp");
+    path.with_file_name(name)
+}
+
+/// Replaces `path` with `bytes` atomically (see the module docs).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let temp = temp_path(path);
+    let written = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&temp)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        });
+    if let Err(source) = written {
+        // Best effort: the next open removes a stray temporary file anyway.
+        let _ = fs::remove_file(&temp);
+        return Err(StoreError::Write { path: temp, source });
+    }
+    fs::rename(&temp, path).map_err(|source| StoreError::Replace {
+        temp: temp.clone(),
+        path: path.to_path_buf(),
+        source,
+    })?;
+    sync_folder(path)
+}
+
+/// Makes a rename in `path`'s folder durable. Windows cannot open a folder as a file, and its
+/// rename is already durable when it returns, so this is Unix only.
+fn sync_folder(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::File::open(folder)
+            .and_then(|dir| dir.sync_all())
+            .map_err(|source| StoreError::Write {
+                path: folder.to_path_buf(),
+                source,
+            })?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Moves an unreadable file to `<stem>.corrupt-<UTC time>.ron` beside it (with `-2`, `-3`… when
+/// that name is taken) and returns the new path. The time has no colons: Windows forbids them.
+pub fn move_aside(path: &Path, now: Timestamp) -> Result<PathBuf, StoreError> {
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let time = now.as_datetime().format("%Y%m%dT%H%M%SZ");
+    let mut target = path.with_file_name(format!("{stem}.corrupt-{time}.ron"));
+    let mut attempt = 1;
+    while target.exists() {
+        attempt += 1;
+        target = path.with_file_name(format!("{stem}.corrupt-{time}-{attempt}.ron"));
+    }
+    fs::rename(path, &target).map_err(|source| StoreError::MoveAside {
+        from: path.to_path_buf(),
+        to: target.clone(),
+        source,
+    })?;
+    sync_folder(path)?;
+    Ok(target)
+}
