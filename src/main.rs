@@ -3,16 +3,27 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use aks_tutor::app::{App, Session, Start};
+use aks_tutor::app::{App, Start};
 use aks_tutor::cli::{Cli, Command};
 use aks_tutor::content::{self, CourseDir, EmbeddedCourse};
 use aks_tutor::paths::{DATA_DIR_ENV, resolve_data_dir};
+use aks_tutor::progress::{ProfileName, Store, Timestamp};
 use aks_tutor::quiz::QuizRequest;
 use aks_tutor::ui::theme::Theme;
 use aks_tutor::{commands, tui};
 
-fn main() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
+/// Errors end here as one plain line (never a debug dump), with a failure exit code.
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("aks-tutor: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let start = match cli.command {
         Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
         Some(Command::Plan(args)) => return commands::plan::run(&args),
@@ -70,11 +81,20 @@ fn open_tutor(
         }
     };
     let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
-    let session = Session { data_dir, profile };
+    let profile = match ProfileName::from_flag(profile.as_deref()) {
+        Ok(profile) => profile,
+        Err(error) => {
+            eprintln!("aks-tutor: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    // A store that cannot be opened still lets the learner study; its notice says nothing is saved.
+    let store = Store::open(&data_dir, &profile, Timestamp::now())
+        .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
     let mut app = App::new(
         course,
         Theme::from_no_color(std::env::var_os("NO_COLOR")),
-        session,
+        store,
     );
     if let Err(message) = app.start(start) {
         eprintln!("aks-tutor: {message}");

@@ -16,6 +16,12 @@ use crate::ui;
 
 /// Runs the app in the real terminal until the learner quits.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the tutor needs an interactive terminal; for scripts use validate, plan, netpol, progress or report"
+        );
+    }
     let mut terminal =
         ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot start the terminal UI: {e}"))?;
     // ratatui's hook leaves raw mode and the alternate screen; mouse reporting must end too, or

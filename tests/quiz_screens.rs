@@ -2,7 +2,7 @@
 //! the keys a learner presses. Questions come from the fixture course in a fixed option order.
 
 use aks_tutor::app::keys::action_for;
-use aks_tutor::app::{App, QuizScreen, Screen, Session};
+use aks_tutor::app::{App, QuizScreen, Screen};
 use aks_tutor::content::{self, CourseDir};
 use aks_tutor::quiz::{QuizSession, SessionQuestion};
 use aks_tutor::ui::{self, theme::Theme};
@@ -29,11 +29,9 @@ fn quiz_app(questions: &[(&str, Vec<usize>)]) -> App {
             display_order: order.clone(),
         })
         .collect();
-    let session = Session {
-        data_dir: "/nonexistent/test-data".into(),
-        profile: None,
-    };
-    let mut app = App::new(course, Theme::monochrome(), session);
+    let store = unsaved_store();
+    let mut app = App::new(course, Theme::monochrome(), store);
+    app.status = None; // the unsaved store's notice
     app.resize(80, 24);
     app.open(Screen::Quiz(Box::new(QuizScreen::new(
         QuizSession::from_questions(7, asked),
@@ -230,4 +228,18 @@ mod interview {
         assert_eq!(interview.grades.len(), 1);
         insta::assert_snapshot!("interview_finished", screen(&app));
     }
+}
+
+/// Progress that is never saved: screen tests draw, they do not write.
+fn unsaved_store() -> aks_tutor::progress::Store {
+    use aks_tutor::progress::{ProfileName, Store, StoreError};
+    let error = StoreError::Read {
+        path: "/nonexistent".into(),
+        source: std::io::Error::other("test"),
+    };
+    Store::unsaved(
+        "/nonexistent".as_ref(),
+        &ProfileName::from_flag(None).unwrap(),
+        &error,
+    )
 }

@@ -2,7 +2,7 @@
 //! the same key events a learner types. The fixture course keeps the pictures stable.
 
 use aks_tutor::app::keys::action_for;
-use aks_tutor::app::{App, Effect, Session};
+use aks_tutor::app::{App, Effect};
 use aks_tutor::content::{self, CourseDir};
 use aks_tutor::ui::{self, theme::Theme};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -12,11 +12,9 @@ use ratatui::backend::TestBackend;
 fn app(width: u16, height: u16) -> App {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
     let course = content::load(&CourseDir::new(dir)).expect("the fixture course is valid");
-    let session = Session {
-        data_dir: "/nonexistent/test-data".into(),
-        profile: None,
-    };
-    let mut app = App::new(course, Theme::monochrome(), session);
+    let store = unsaved_store();
+    let mut app = App::new(course, Theme::monochrome(), store);
+    app.status = None; // the unsaved store's notice
     app.resize(width, height);
     app
 }
@@ -221,4 +219,18 @@ mod sizing {
         press(&mut app, &[KeyCode::Backspace, KeyCode::Esc]);
         assert!(matches!(app.screen(), Screen::Home(_)));
     }
+}
+
+/// Progress that is never saved: screen tests draw, they do not write.
+fn unsaved_store() -> aks_tutor::progress::Store {
+    use aks_tutor::progress::{ProfileName, Store, StoreError};
+    let error = StoreError::Read {
+        path: "/nonexistent".into(),
+        source: std::io::Error::other("test"),
+    };
+    Store::unsaved(
+        "/nonexistent".as_ref(),
+        &ProfileName::from_flag(None).unwrap(),
+        &error,
+    )
 }

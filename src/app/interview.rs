@@ -7,9 +7,11 @@ use std::time::{Duration, Instant};
 use crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};
 
+use super::record::Record;
 use super::screens::{Reaction, scrolled};
 use super::{Action, KeyContext};
 use crate::content::{Course, InterviewItem, Level};
+use crate::progress::{Grade, ItemKind, Mode, Outcome};
 use crate::quiz::SelfGrade;
 use crate::ui::document::Rendered;
 use crate::ui::document_width;
@@ -143,11 +145,24 @@ impl InterviewScreen {
             }
             (Phase::Revealed, Action::Pick(n @ 1..=4)) => {
                 let grade = SelfGrade::ALL[usize::from(n) - 1];
+                let mut records = Vec::new();
                 if let Some(current) = self.current() {
-                    self.grades.push((current.item.id.clone(), grade));
+                    let id = current.item.id.clone();
+                    self.grades.push((id.clone(), grade));
+                    let outcome = Outcome::SelfGrade(progress_grade(grade));
+                    records.push(Record::Answer {
+                        kind: ItemKind::Interview,
+                        id,
+                        outcome,
+                        mode: Mode::Interview,
+                    });
                 }
                 self.next_item();
-                Reaction::relayout()
+                Reaction {
+                    relayout: true,
+                    records,
+                    ..Reaction::default()
+                }
             }
             (Phase::Finished, Action::Submit) => Reaction {
                 close: true,
@@ -203,6 +218,16 @@ impl InterviewScreen {
         self.scroll = self
             .scroll
             .min(self.rendered.lines.len().saturating_sub(height));
+    }
+}
+
+/// The quiz engine's self-grade as progress stores it.
+fn progress_grade(grade: SelfGrade) -> Grade {
+    match grade {
+        SelfGrade::Again => Grade::Again,
+        SelfGrade::Hard => Grade::Hard,
+        SelfGrade::Good => Grade::Good,
+        SelfGrade::Easy => Grade::Easy,
     }
 }
 

@@ -60,11 +60,14 @@ pub enum KeyContext {
     Interview,
     /// The mock exam's finish page and its review.
     Exam,
+    /// A read-only page: the stats.
+    Stats,
     Help,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 10] = [
+    pub const ALL: [KeyContext; 11] = [
+        KeyContext::Stats,
         KeyContext::Home,
         KeyContext::Topic,
         KeyContext::Lesson,
@@ -237,6 +240,7 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         KeyContext::Editor => &[EDITOR],
         KeyContext::Interview => &[GRADE, BACK],
         KeyContext::Exam => &[EXAM, BACK],
+        KeyContext::Stats => &[READER, BACK],
         KeyContext::Help => &[HELP],
     };
     tables.iter().flat_map(|table| table.iter()).collect()

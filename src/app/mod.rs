@@ -4,43 +4,33 @@
 
 pub mod answer_input;
 pub mod clipboard;
+mod home;
 pub mod interview;
 pub mod keys;
+pub mod lab;
+pub mod lesson;
 pub mod quiz;
+pub mod record;
 mod screens;
 pub mod sizing;
+mod start;
+pub mod stats;
 
-use std::collections::HashSet;
-use std::path::PathBuf;
-
+pub use home::{HomeEntry, Practice, home_entries, resume_title};
 pub use interview::{InterviewScreen, rehearsals};
 pub use keys::{Action, KeyContext};
+pub use lab::LabScreen;
+pub use lesson::LessonScreen;
 pub use quiz::QuizScreen;
-pub use screens::{
-    HomeEntry, LabScreen, LessonScreen, ListScreen, Practice, Reaction, Screen, TopicEntry,
-    TopicScreen, home_entries,
-};
+pub use screens::{ListScreen, Reaction, Screen, TopicEntry, TopicScreen};
 pub use sizing::SizingScreen;
+pub use start::Start;
+pub use stats::StatsScreen;
 
-use std::time::{Duration, Instant};
-
-use crate::content::{Course, Level};
-use crate::quiz::{QuizRequest, QuizSession};
+use crate::content::Course;
+use crate::progress::{ItemKind, ProgressSummary, Store, Timestamp};
 use crate::ui::theme::Theme;
-
-/// Where the TUI opens: the subcommands `sizing`, `quiz`, ... start in their mode.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Start {
-    Home,
-    Sizing {
-        seed: Option<u64>,
-    },
-    Quiz(QuizRequest),
-    Interview {
-        level: Option<Level>,
-        time_limit: Option<Duration>,
-    },
-}
+use record::{Record, ResumePoint};
 
 /// What `update` asks the runtime to do outside the state (the terminal is not state).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,17 +40,11 @@ pub enum Effect {
     Copy(String),
 }
 
-/// Where the learner's data lives and whose it is; resolved once at start-up.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Session {
-    pub data_dir: PathBuf,
-    pub profile: Option<String>,
-}
-
 pub struct App {
     pub course: Course,
     pub theme: Theme,
-    pub session: Session,
+    /// The learner's progress, saved after every change.
+    pub store: Store,
     /// Never empty: the home screen is at the bottom.
     pub screens: Vec<Screen>,
     pub help_open: bool,
@@ -68,24 +52,28 @@ pub struct App {
     pub height: u16,
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
-    /// Lab steps marked done, as (lab id, step id).
-    pub done_steps: HashSet<(String, String)>,
     pub running: bool,
+    /// Mastery and due counts for the menus, recomputed whenever progress changes.
+    pub summary: ProgressSummary,
 }
 
 impl App {
-    pub fn new(course: Course, theme: Theme, session: Session) -> Self {
+    /// The store's notices (a damaged file moved aside, progress that cannot be saved) are shown
+    /// in the footer at start-up.
+    pub fn new(course: Course, theme: Theme, store: Store) -> Self {
+        let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
+        let summary = ProgressSummary::new(&course, store.progress(), Timestamp::now());
         Self {
             course,
             theme,
-            session,
+            store,
             screens: vec![Screen::Home(ListScreen::default())],
             help_open: false,
             width: 80,
             height: 24,
-            status: None,
-            done_steps: HashSet::new(),
+            status: (!notices.is_empty()).then(|| notices.join(" ")),
             running: true,
+            summary,
         }
     }
 
@@ -107,6 +95,7 @@ impl App {
             Screen::Sizing(_) => KeyContext::Typing,
             Screen::Quiz(quiz) => quiz.key_context(),
             Screen::Interview(interview) => interview.key_context(),
+            Screen::Stats(_) => KeyContext::Stats,
         }
     }
 
@@ -117,11 +106,15 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Quit => self.running = false,
+            Action::Quit => {
+                self.remember_place();
+                self.running = false;
+            }
             Action::Help => self.help_open = !self.help_open,
             Action::Resize(width, height) => self.resize(width, height),
             Action::Back if self.screens.len() == 1 => self.running = false,
             Action::Back => {
+                self.remember_place();
                 self.screens.pop();
             }
             Action::Open => self.open_selected(),
@@ -152,7 +145,11 @@ impl App {
             .expect("the home screen is never popped");
         let reaction = match screen {
             Screen::Home(list) => {
-                list.navigate(action, home_entries(course).len(), body_height);
+                list.navigate(
+                    action,
+                    home_entries(course, self.store.progress()).len(),
+                    body_height,
+                );
                 Reaction::default()
             }
             Screen::Topic(topic) => {
@@ -162,14 +159,17 @@ impl App {
                 Reaction::default()
             }
             Screen::Lesson(lesson) => lesson.act(action, course, body_height),
-            Screen::Lab(lab) => lab.act(action, course, &mut self.done_steps, body_height),
+            Screen::Lab(lab) => lab.act(action, course, self.store.progress(), body_height),
             Screen::Sizing(sizing) => sizing.act(action, body_height),
             Screen::Quiz(quiz) => quiz.act(action, course, body_height),
             Screen::Interview(interview) => interview.act(action, body_height),
+            Screen::Stats(stats) => stats.act(action, body_height),
         };
         if reaction.message.is_some() {
             self.status = reaction.message;
         }
+        self.keep(reaction.records);
+        self.note_lesson_read();
         if reaction.relayout {
             self.relayout(self.screens.len() - 1);
         }
@@ -180,71 +180,6 @@ impl App {
             self.open(*screen);
         }
         reaction.effect
-    }
-
-    fn open_selected(&mut self) {
-        let next = match self.screen() {
-            Screen::Home(list) => match home_entries(&self.course).get(list.selected) {
-                Some(HomeEntry::Topic(topic)) => Some(Screen::Topic(TopicScreen::new(*topic))),
-                Some(HomeEntry::Practice(practice)) => {
-                    return self.start_from_menu(practice.start());
-                }
-                None => None,
-            },
-            Screen::Topic(topic) => match topic.entries(&self.course).get(topic.list.selected) {
-                Some(TopicEntry::Lesson(lesson)) => {
-                    Some(Screen::Lesson(LessonScreen::new(topic.topic, *lesson)))
-                }
-                Some(TopicEntry::Lab(lab)) => Some(Screen::Lab(LabScreen::new(topic.topic, *lab))),
-                Some(TopicEntry::Quiz) => {
-                    let topic = Some(self.course.topics[topic.topic].id.clone());
-                    let request = QuizRequest {
-                        topic,
-                        include_table_questions: true,
-                        ..QuizRequest::default()
-                    };
-                    return self.start_from_menu(Start::Quiz(request));
-                }
-                None => None,
-            },
-            _ => None,
-        };
-        if let Some(screen) = next {
-            self.open(screen);
-        }
-    }
-
-    /// Opens the screen the command line asked for; a request that cannot be met (an unknown
-    /// topic, say) is an error for the command line to print.
-    pub fn start(&mut self, start: Start) -> Result<(), String> {
-        let screen = match start {
-            Start::Home => return Ok(()),
-            Start::Sizing { seed } => {
-                Screen::Sizing(Box::new(SizingScreen::new(seed.unwrap_or_else(fresh_seed))))
-            }
-            Start::Quiz(request) => {
-                let session =
-                    QuizSession::new(&self.course, &request).map_err(|e| e.to_string())?;
-                Screen::Quiz(Box::new(QuizScreen::new(session)))
-            }
-            Start::Interview { level, time_limit } => {
-                let items = rehearsals(&self.course, level);
-                Screen::Interview(Box::new(InterviewScreen::new(
-                    items,
-                    time_limit,
-                    Instant::now(),
-                )))
-            }
-        };
-        self.open(screen);
-        Ok(())
-    }
-
-    /// Starts a mode chosen in a menu; what cannot start is said in the footer.
-    fn start_from_menu(&mut self, start: Start) {
-        if let Err(message) = self.start(start) {
-            self.status = Some(message);
-        }
     }
 
     /// Whether a countdown is running, so the runtime should wake up every second to tick it.
@@ -259,17 +194,81 @@ impl App {
     pub fn open(&mut self, screen: Screen) {
         self.screens.push(screen);
         self.relayout(self.screens.len() - 1);
+        self.note_lesson_read();
+    }
+
+    /// Applies records to the progress and saves it; a failed save is said in the footer (and
+    /// the next change tries again), never a crash.
+    pub fn keep(&mut self, records: Vec<Record>) {
+        let known = |record: &Record| match record {
+            // Questions generated from tables are drilled, not scheduled: they have no stable
+            // place in the course's content.
+            Record::Answer {
+                kind: ItemKind::Question,
+                id,
+                ..
+            } => self.course.questions().any(|q| &q.id == id),
+            _ => true,
+        };
+        let now = Timestamp::now();
+        let mut changed = false;
+        for record in records.iter().filter(|r| known(r)) {
+            changed |= record.apply(self.store.progress_mut(), now);
+        }
+        if changed {
+            if let Err(error) = self.store.save() {
+                self.status = Some(format!("Progress not saved: {error}"));
+            }
+            self.refresh_summary();
+        }
+    }
+
+    fn refresh_summary(&mut self) {
+        self.summary = ProgressSummary::new(&self.course, self.store.progress(), Timestamp::now());
+    }
+
+    /// A lesson read to its end (or short enough to fit) counts as finished.
+    fn note_lesson_read(&mut self) {
+        let height = self.body_height();
+                if let Screen::Lesson(lesson) = self.screen()
+            && lesson.at_bottom(height)
+        {
+            let id = lesson.lesson(&self.course).id.clone();
+            self.keep(vec![Record::LessonFinished { lesson: id }]);
+        }
+    }
+
+    /// Where "continue" should take the learner: the lesson section or lab step on screen.
+    fn remember_place(&mut self) {
+        let point = match self.screen() {
+            Screen::Lesson(lesson) => Some(ResumePoint::Lesson {
+                lesson: lesson.lesson(&self.course).id.clone(),
+                section: lesson.current_anchor().map(str::to_string),
+            }),
+            Screen::Lab(lab) => {
+                let (lab_id, step) = lab.selected_key(&self.course);
+                Some(ResumePoint::Lab {
+                    lab: lab_id,
+                    step: Some(step),
+                })
+            }
+            _ => None,
+        };
+        if let Some(point) = point {
+            self.keep(vec![Record::Resume(point)]);
+        }
     }
 
     fn relayout(&mut self, index: usize) {
         let (width, height) = (self.width, self.body_height());
-        let done = &self.done_steps;
+        let progress = self.store.progress();
         match &mut self.screens[index] {
             Screen::Lesson(lesson) => lesson.layout(&self.course, &self.theme, width, height),
-            Screen::Lab(lab) => lab.layout(&self.course, &self.theme, done, width, height),
+            Screen::Lab(lab) => lab.layout(&self.course, &self.theme, progress, width, height),
             Screen::Sizing(sizing) => sizing.layout(&self.theme, width, height),
             Screen::Quiz(quiz) => quiz.layout(&self.course, &self.theme, width, height),
             Screen::Interview(interview) => interview.layout(&self.theme, width, height),
+            Screen::Stats(stats) => stats.layout(&self.theme, width, height),
             Screen::Home(_) | Screen::Topic(_) => {}
         }
     }

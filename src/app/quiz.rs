@@ -3,9 +3,12 @@
 //! a summary with a retry round over the missed questions.
 
 use super::answer_input::{AnswerInput, InputEvent, InputMode, input_mode};
-use super::screens::{LessonScreen, Reaction, scrolled};
+use super::lesson::LessonScreen;
+use super::record::Record;
+use super::screens::{Reaction, scrolled};
 use super::{Action, KeyContext, Screen};
 use crate::content::Course;
+use crate::progress::{ItemKind, Mode, Outcome};
 use crate::quiz::QuizSession;
 use crate::ui::document::Rendered;
 use crate::ui::document_width;
@@ -17,6 +20,8 @@ pub struct QuizScreen {
     pub input: AnswerInput,
     /// 1 for the first round, 2 for the first retry of missed questions, and so on.
     pub round: usize,
+    /// How answers count for progress: a quiz or review moves the schedule, cram does not.
+    pub mode: Mode,
     pub scroll: usize,
     pub rendered: Rendered,
 }
@@ -31,6 +36,7 @@ impl QuizScreen {
             session,
             input,
             round: 1,
+            mode: Mode::Quiz,
             scroll: 0,
             rendered: Rendered::default(),
         }
@@ -75,10 +81,24 @@ impl QuizScreen {
         };
         match self.input.act(action, question) {
             InputEvent::Submit(answer) => {
+                let id = question.question.id.clone();
                 // The session refuses only a finished round or a second answer; neither can be
                 // on screen here, so there is nothing to tell the learner.
-                let _ = self.session.submit(answer);
-                Reaction::relayout()
+                let Ok(result) = self.session.submit(answer) else {
+                    return Reaction::default();
+                };
+                let outcome = Outcome::Score(f64::from(result.outcome.score));
+                let record = Record::Answer {
+                    kind: ItemKind::Question,
+                    id,
+                    outcome,
+                    mode: self.mode,
+                };
+                Reaction {
+                    relayout: true,
+                    records: vec![record],
+                    ..Reaction::default()
+                }
             }
             InputEvent::Changed => Reaction::relayout(),
             InputEvent::Refused(message) => Reaction::message(message),
@@ -95,9 +115,9 @@ impl QuizScreen {
         match action {
             Action::Retry => match self.session.retry_missed() {
                 Some(retry) => {
-                    let round = self.round + 1;
+                    let (round, mode) = (self.round + 1, self.mode);
                     *self = Self::new(retry);
-                    self.round = round;
+                    (self.round, self.mode) = (round, mode);
                     Reaction::relayout()
                 }
                 None => Reaction::message("Nothing was missed: there is nothing to retry.".into()),

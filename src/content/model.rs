@@ -185,4 +185,31 @@ impl Course {
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons().find(|lesson| lesson.id == id)
     }
+
+    /// "Lesson title › Section title" for a `see` reference (`lesson-id` or `lesson-id#anchor`);
+    /// `None` when the course has no such lesson.
+    pub fn describe_reference(&self, reference: &str) -> Option<String> {
+        let (lesson_id, anchor) = reference.split_once('#').unwrap_or((reference, ""));
+        let lesson = self.lesson(lesson_id)?;
+        Some(match lesson.section_title(anchor) {
+            Some(section) => format!("{} › {section}", lesson.title),
+            None => lesson.title.clone(),
+        })
+    }
+}
+
+impl Lesson {
+    /// The text of the heading with this anchor, in either version of the lesson.
+    pub fn section_title(&self, anchor: &str) -> Option<&str> {
+        self.technical
+            .blocks
+            .iter()
+            .chain(self.eli5.iter().flat_map(|d| &d.blocks))
+            .find_map(|block| match block {
+                Block::Heading {
+                    text, anchor: a, ..
+                } if a == anchor => Some(text.as_str()),
+                _ => None,
+            })
+    }
 }

@@ -23,5 +23,7 @@ pub use exam::{ExamError, ExamReport, ExamReview, MockExam, TopicScore};
 pub use generate::{course_table_questions, topic_table_questions};
 pub use grade::{Answer, Outcome, Verdict, grade};
 pub use keypoints::{PointMatch, key_point_matches, matched_keywords, touched};
-pub use select::{QuizRequest, SelectError, Selection, SessionQuestion, select_questions};
+pub use select::{
+    QuizRequest, SelectError, Selection, SessionQuestion, questions_by_id, select_questions,
+};
 pub use session::{QuestionResult, QuizSession, SelfGrade, SessionError};

@@ -126,6 +126,24 @@ pub fn select_questions(course: &Course, request: &QuizRequest) -> Result<Select
     Ok(Selection { seed, questions })
 }
 
+/// The course's questions with these ids, in the order given (ids the course lacks are skipped),
+/// options shuffled from `seed`: a review of the questions that are due.
+pub fn questions_by_id(course: &Course, ids: &[&str], seed: u64) -> Vec<SessionQuestion> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    ids.iter()
+        .filter_map(|id| {
+            course.topics.iter().find_map(|topic| {
+                topic
+                    .questions
+                    .iter()
+                    .find(|q| q.id == *id)
+                    .map(|q| (topic, q.clone()))
+            })
+        })
+        .map(|(topic, question)| prepare(topic, question, &mut rng))
+        .collect()
+}
+
 /// The topics a request covers; an unknown id is an error that lists the valid ones.
 pub(crate) fn topics<'c>(
     course: &'c Course,

@@ -207,3 +207,17 @@ fn a_two_item_ordering_is_never_handed_out_solved() {
         assert_eq!(asked.display_order, [1, 0]);
     }
 }
+
+#[test]
+fn questions_by_id_keep_the_given_order_and_skip_unknown_ids() {
+    let course = crate::content::load(&crate::content::EmbeddedCourse).unwrap();
+    let ids: Vec<&str> = course.questions().map(|q| q.id.as_str()).take(3).collect();
+    let asked = questions_by_id(&course, &[ids[2], "no-such-id", ids[0]], 5);
+    let got: Vec<&str> = asked.iter().map(|q| q.question.id.as_str()).collect();
+    assert_eq!(got, [ids[2], ids[0]]);
+    assert_eq!(
+        asked,
+        questions_by_id(&course, &[ids[2], ids[0]], 5),
+        "the seed fixes the option order"
+    );
+}

@@ -18,6 +18,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Sizing(_) => ("Sizing exercise", KeyContext::Typing),
         Screen::Quiz(quiz) => ("Quiz", quiz.key_context()),
         Screen::Interview(interview) => ("Interview rehearsal", interview.key_context()),
+        Screen::Stats(_) => ("Stats", KeyContext::Stats),
     };
     let keys = bindings(context);
     let label_width = keys

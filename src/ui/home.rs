@@ -6,16 +6,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{filled, wrap::wrap};
-use crate::app::{App, HomeEntry, ListScreen, TopicEntry, TopicScreen, home_entries};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{
+    App, HomeEntry, ListScreen, Practice, TopicEntry, TopicScreen, home_entries, resume_title,
+};
 use crate::content::LabKind;
 
 pub const HOME_HINTS: &str = "↑↓ choose · Enter open · ? help · q quit";
 pub const TOPIC_HINTS: &str = "↑↓ choose · Enter open · q back · ? help";
 
-/// Each entry of a list takes two lines: its name, and a line of description.
+/// Each entry of a list takes two lines: its name (with a figure on the right, such as a
+/// topic's mastery), and a line of description.
 struct Entry {
     name: String,
     description: String,
+    right: String,
 }
 
 pub fn draw_home(frame: &mut Frame, area: Rect, app: &App, list: &ListScreen) {
@@ -30,16 +36,38 @@ pub fn draw_home(frame: &mut Frame, area: Rect, app: &App, list: &ListScreen) {
         usize::from(area.width),
     ));
     intro.push(Line::default());
-    let entries: Vec<Entry> = home_entries(&app.course)
+    let mastery = |topic: usize| app.summary.topics.get(topic).and_then(|t| t.mastery);
+    let entries: Vec<Entry> = home_entries(&app.course, app.store.progress())
         .into_iter()
         .map(|entry| match entry {
+            HomeEntry::Continue => Entry {
+                name: format!(
+                    "Continue: {}",
+                    resume_title(&app.course, app.store.progress()).unwrap_or_default()
+                ),
+                description: "where you left off".to_string(),
+                right: String::new(),
+            },
             HomeEntry::Topic(i) => Entry {
                 name: format!("{:>2}  {}", i + 1, app.course.topics[i].title),
                 description: format!("    {}", app.course.topics[i].summary),
+                right: mastery(i)
+                    .map(|m| format!("{:.0}%", m * 100.0))
+                    .unwrap_or_default(),
+            },
+            HomeEntry::Practice(Practice::Review) => Entry {
+                name: match app.summary.due.now {
+                    0 => "Review: nothing due now".to_string(),
+                    1 => "Review: 1 item due".to_string(),
+                    n => format!("Review: {n} items due"),
+                },
+                description: Practice::Review.description().to_string(),
+                right: String::new(),
             },
             HomeEntry::Practice(practice) => Entry {
                 name: practice.name().to_string(),
                 description: practice.description().to_string(),
+                right: String::new(),
             },
         })
         .collect();
@@ -50,6 +78,7 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, app: &App, screen: &TopicScreen
     let theme = &app.theme;
     let area = inset(area);
     let topic = &app.course.topics[screen.topic];
+    let mastery = app.summary.topics.get(screen.topic).and_then(|t| t.mastery);
     let mut intro = vec![
         Line::default(),
         Line::styled(topic.title.clone(), theme.title),
@@ -78,9 +107,15 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, app: &App, screen: &TopicScreen
                 } else {
                     "technical"
                 };
+                let read = app.store.progress().lessons.contains_key(&lesson.id);
                 Entry {
                     name: format!("Lesson  {}", lesson.title),
                     description: format!("        {versions}"),
+                    right: if read {
+                        "read ✓".to_string()
+                    } else {
+                        String::new()
+                    },
                 }
             }
             TopicEntry::Lab(i) => {
@@ -92,18 +127,34 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, app: &App, screen: &TopicScreen
                 let done = lab
                     .steps
                     .iter()
-                    .filter(|s| app.done_steps.contains(&(lab.id.clone(), s.id.clone())))
+                    .filter(|s| app.store.progress().is_step_done(&lab.id, &s.id))
                     .count();
                 let description = format!("        {kind}, {} steps, {done} done", lab.steps.len());
+                let right = if done == lab.steps.len() && done > 0 {
+                    "done ✓".to_string()
+                } else {
+                    String::new()
+                };
                 Entry {
                     name: format!("Lab     {}", lab.title),
                     description,
+                    right,
                 }
             }
             TopicEntry::Quiz => Entry {
                 name: format!("Quiz    {} questions on this topic", topic.questions.len()),
                 description: "        plus questions drawn from its tables; feedback after each"
                     .to_string(),
+                right: mastery
+                    .map(|m| format!("{:.0}% mastered", m * 100.0))
+                    .unwrap_or_default(),
+            },
+            TopicEntry::Cram => Entry {
+                name: "Cram    the same questions, off the record".to_string(),
+                description:
+                    "        drill before an interview; your review schedule stays as it is"
+                        .to_string(),
+                right: String::new(),
             },
         })
         .collect();
@@ -126,7 +177,14 @@ fn draw_list(
     let mut lines: Vec<Line<'static>> = intro.into_iter().take(intro_height).collect();
     for (i, entry) in entries.iter().enumerate().skip(offset).take(visible) {
         let pointer = if i == selected { "▶ " } else { "  " };
-        let name = Line::from(vec![Span::raw(pointer), Span::raw(entry.name.clone())]);
+        let used = pointer.width() + entry.name.width() + entry.right.width();
+        let gap = usize::from(area.width).saturating_sub(used).max(1);
+        let name = Line::from(vec![
+            Span::raw(pointer),
+            Span::raw(entry.name.clone()),
+            Span::raw(" ".repeat(gap)),
+            Span::raw(entry.right.clone()),
+        ]);
         if i == selected {
             lines.push(filled(name, area.width, theme.selected));
         } else {

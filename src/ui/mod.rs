@@ -12,6 +12,7 @@ pub mod question;
 mod quiz;
 mod reader;
 pub mod sizing;
+pub mod stats;
 pub mod table;
 pub mod theme;
 pub mod wrap;
@@ -69,6 +70,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Sizing(sizing) => sizing::draw_sizing(frame, body, app, sizing),
         Screen::Quiz(quiz) => quiz::draw_quiz(frame, body, app, quiz),
         Screen::Interview(interview) => interview::draw_interview(frame, body, app, interview),
+        Screen::Stats(stats) => {
+            reader::draw_document(frame, body, app, &stats.rendered, stats.scroll);
+            (
+                vec![app.course.title.clone(), "Stats".to_string()],
+                "↑↓ scroll · ? help · q back".to_string(),
+            )
+        }
     };
     draw_header(frame, header, &title, theme);
     let footer_text = app

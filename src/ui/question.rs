@@ -214,25 +214,9 @@ pub fn feedback_lines(
 
 /// "Planning IP addresses › Worked examples" for `ip-planning#worked-examples`.
 pub fn reference_title(course: &Course, reference: &str) -> String {
-    let (lesson_id, anchor) = reference.split_once('#').unwrap_or((reference, ""));
-    let Some(lesson) = course.lesson(lesson_id) else {
-        return reference.to_string();
-    };
-    let section = lesson
-        .technical
-        .blocks
-        .iter()
-        .chain(lesson.eli5.iter().flat_map(|d| &d.blocks))
-        .find_map(|block| match block {
-            crate::content::markdown::Block::Heading {
-                text, anchor: a, ..
-            } if a == anchor => Some(text.clone()),
-            _ => None,
-        });
-    match section {
-        Some(section) => format!("{} › {section}", lesson.title),
-        None => lesson.title.clone(),
-    }
+    course
+        .describe_reference(reference)
+        .unwrap_or_else(|| reference.to_string())
 }
 
 pub fn render_summary(

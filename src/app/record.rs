@@ -1,0 +1,142 @@
+//! What the learner did that progress keeps: answers, lab steps, finished lessons, the place to
+//! resume. Screens return records in their `Reaction`; the app applies them to the store and
+//! saves at once, so nothing is lost if the terminal closes.
+
+use crate::progress::{ItemKind, Mode, Outcome, Place, Progress, Timestamp};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Answer {
+        kind: ItemKind,
+        id: String,
+        outcome: Outcome,
+        mode: Mode,
+    },
+    StepDone {
+        lab: String,
+        step: String,
+        done: bool,
+    },
+    LessonFinished {
+        lesson: String,
+    },
+    Resume(ResumePoint),
+}
+
+/// A place "continue where you left off" can reopen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResumePoint {
+    Lesson {
+        lesson: String,
+        section: Option<String>,
+    },
+    Lab {
+        lab: String,
+        step: Option<String>,
+    },
+}
+
+impl Record {
+    /// Applies the record; returns whether the progress changed (and so needs saving).
+    pub fn apply(&self, progress: &mut Progress, now: Timestamp) -> bool {
+        match self {
+            Record::Answer {
+                kind,
+                id,
+                outcome,
+                mode,
+            } => {
+                let _next_due = progress.record_answer(*kind, id, *outcome, *mode, now);
+                true
+            }
+            Record::StepDone { lab, step, done } => {
+                progress.set_step_done(lab, step, *done, now);
+                true
+            }
+            Record::LessonFinished { lesson } => {
+                let first_time = !progress.lessons.contains_key(lesson);
+                progress.record_lesson_finished(lesson, now);
+                first_time
+            }
+            Record::Resume(point) => {
+                let place = match point {
+                    ResumePoint::Lesson { lesson, section } => Place::Lesson {
+                        lesson,
+                        section: section.as_deref(),
+                    },
+                    ResumePoint::Lab { lab, step } => Place::Lab {
+                        lab,
+                        step: step.as_deref(),
+                    },
+                };
+                let unchanged = progress.resume.as_ref().is_some_and(|r| r.place() == place);
+                if !unchanged {
+                    progress.set_resume(place, now);
+                }
+                !unchanged
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lesson_finished_twice_changes_progress_once() {
+        let mut progress = Progress::default();
+        let record = Record::LessonFinished {
+            lesson: "plugins".into(),
+        };
+        assert!(record.apply(&mut progress, Timestamp::now()));
+        assert!(!record.apply(&mut progress, Timestamp::now()));
+    }
+
+    #[test]
+    fn the_same_resume_point_is_not_saved_again() {
+        let mut progress = Progress::default();
+        let point = Record::Resume(ResumePoint::Lesson {
+            lesson: "dns".into(),
+            section: Some("coredns".into()),
+        });
+        assert!(point.apply(&mut progress, Timestamp::now()));
+        assert!(!point.apply(&mut progress, Timestamp::now()));
+        assert_eq!(
+            progress.resume.as_ref().unwrap().place(),
+            Place::Lesson {
+                lesson: "dns",
+                section: Some("coredns")
+            }
+        );
+    }
+
+    #[test]
+    fn answers_and_steps_are_kept() {
+        let mut progress = Progress::default();
+        let answer = Record::Answer {
+            kind: ItemKind::Question,
+            id: "q".into(),
+            outcome: Outcome::Score(1.0),
+            mode: Mode::Quiz,
+        };
+        assert!(answer.apply(&mut progress, Timestamp::now()));
+        assert!(
+            Record::StepDone {
+                lab: "l".into(),
+                step: "s".into(),
+                done: true
+            }
+            .apply(&mut progress, Timestamp::now())
+        );
+        assert!(progress.is_step_done("l", "s"));
+        assert_eq!(
+            progress
+                .item(ItemKind::Question, "q")
+                .unwrap()
+                .answers
+                .len(),
+            1
+        );
+    }
+}
