@@ -52,6 +52,18 @@ pub enum Command {
         #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
         time_limit: Option<u64>,
     },
+    /// Sit a mock exam: mixed questions against the clock, results and weak topics at the end.
+    Exam {
+        /// How many questions.
+        #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        count: u32,
+        /// Seconds for the whole exam (default: 90 per question).
+        #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        time_limit: Option<u64>,
+        /// The same seed sets the same exam.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// Open the tutor at a generated IP-sizing exercise.
     Sizing {
         /// Start from this seed: the same seed gives the same exercises, in the same order.

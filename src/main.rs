@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use aks_tutor::app::{App, Start};
+use aks_tutor::app::{App, Start, exam_time};
 use aks_tutor::cli::{Cli, Command};
 use aks_tutor::content::{self, CourseDir, EmbeddedCourse};
 use aks_tutor::paths::{DATA_DIR_ENV, resolve_data_dir};
@@ -55,6 +55,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             level: level.map(Into::into),
             time_limit: time_limit.map(std::time::Duration::from_secs),
         },
+        Some(Command::Exam {
+            count,
+            time_limit,
+            seed,
+        }) => {
+            let count = count as usize;
+            Start::Exam {
+                request: QuizRequest {
+                    count: Some(count),
+                    seed,
+                    ..QuizRequest::default()
+                },
+                time_limit: Some(
+                    time_limit.map_or_else(|| exam_time(count), std::time::Duration::from_secs),
+                ),
+            }
+        }
         None => Start::Home,
     };
     open_tutor(cli.content, cli.data_dir, cli.profile, start)

@@ -243,3 +243,78 @@ fn unsaved_store() -> aks_tutor::progress::Store {
         &error,
     )
 }
+
+mod exam {
+    use super::*;
+    use aks_tutor::app::exam::{ExamPhase, ExamScreen};
+    use aks_tutor::quiz::MockExam;
+    use std::time::{Duration, Instant};
+
+    fn exam_app() -> (App, Instant) {
+        let mut app = quiz_app(&[]);
+        press(&mut app, &[KeyCode::Esc]);
+        let question = |id: &str, order: Vec<usize>| SessionQuestion {
+            question: app.course.questions().find(|q| q.id == id).unwrap().clone(),
+            topic_id: "plugins".into(),
+            topic_title: "Network plugins".into(),
+            display_order: order,
+        };
+        let questions = vec![
+            question("q-plugins-windows", vec![0, 1]),
+            question("q-plugins-usable", vec![]),
+            question("q-plugins-kubenet-windows", vec![]),
+        ];
+        let start = Instant::now();
+        let exam = MockExam::from_questions(11, questions);
+        app.open(Screen::Exam(Box::new(ExamScreen::new(
+            exam,
+            Some(Duration::from_secs(270)),
+            start,
+        ))));
+        (app, start)
+    }
+
+    fn phase(app: &App) -> &ExamPhase {
+        match app.screen() {
+            Screen::Exam(exam) => &exam.phase,
+            _ => panic!("not on the exam screen"),
+        }
+    }
+
+    #[test]
+    fn answers_are_recorded_without_feedback_then_reviewed() {
+        let (mut app, _) = exam_app();
+        insta::assert_snapshot!("exam_question", screen(&app));
+        press(&mut app, &[Char('2'), Enter]);
+        for ch in "250".chars() {
+            press(&mut app, &[Char(ch)]);
+        }
+        press(&mut app, &[Enter, KeyCode::BackTab]);
+        insta::assert_snapshot!("exam_recorded_answer", screen(&app));
+        press(&mut app, &[Enter, Enter]);
+        assert!(
+            matches!(phase(&app), ExamPhase::Confirm(_)),
+            "past the last question: the finish page"
+        );
+        insta::assert_snapshot!("exam_confirm", screen(&app));
+        press(&mut app, &[Enter]);
+        let ExamPhase::Review(report) = phase(&app) else {
+            panic!("finished")
+        };
+        assert_eq!(report.score(), 1.0, "only the Windows question was right");
+        insta::assert_snapshot!("exam_review", screen(&app));
+    }
+
+    #[test]
+    fn time_up_finishes_the_exam() {
+        let (mut app, start) = exam_app();
+        let _ = app.update(aks_tutor::app::Action::Tick(
+            start + Duration::from_secs(271),
+        ));
+        assert!(matches!(phase(&app), ExamPhase::Review(_)));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("Time's up: the exam is finished.")
+        );
+    }
+}

@@ -19,18 +19,23 @@ pub enum Practice {
     Review,
     Quiz,
     Interview,
+    Exam,
     Sizing,
     Stats,
 }
 
 impl Practice {
-    pub const ALL: [Practice; 5] = [
+    pub const ALL: [Practice; 6] = [
         Practice::Review,
         Practice::Quiz,
         Practice::Interview,
+        Practice::Exam,
         Practice::Sizing,
         Practice::Stats,
     ];
+
+    /// The exam the menu offers: 20 questions, 90 seconds each.
+    pub const EXAM_QUESTIONS: usize = 20;
 
     /// How the mode starts from the menu: the command line's defaults.
     pub fn start(self) -> Start {
@@ -45,6 +50,13 @@ impl Practice {
                 level: None,
                 time_limit: None,
             },
+            Practice::Exam => Start::Exam {
+                request: QuizRequest {
+                    count: Some(Self::EXAM_QUESTIONS),
+                    ..QuizRequest::default()
+                },
+                time_limit: Some(exam_time(Self::EXAM_QUESTIONS)),
+            },
             Practice::Sizing => Start::Sizing { seed: None },
             Practice::Stats => Start::Stats,
         }
@@ -55,6 +67,7 @@ impl Practice {
             Practice::Review => "Review: questions due",
             Practice::Quiz => "Practice: quiz",
             Practice::Interview => "Practice: interview rehearsal",
+            Practice::Exam => "Practice: mock exam",
             Practice::Sizing => "Practice: sizing exercises",
             Practice::Stats => "Stats: mastery, history, streak",
         }
@@ -65,10 +78,18 @@ impl Practice {
             Practice::Review => "Spaced review of what you have answered before",
             Practice::Quiz => "Ten questions from the whole course, with feedback after each",
             Practice::Interview => "Answer in your own words, then compare with the model answer",
+            Practice::Exam => {
+                "20 mixed questions in 30 minutes; results and weak topics at the end"
+            }
             Practice::Sizing => "Generated IP-sizing problems with worked solutions",
             Practice::Stats => "Mastery per topic, scores over time, due reviews, time spent",
         }
     }
+}
+
+/// The default time for an exam: 90 seconds a question.
+pub fn exam_time(questions: usize) -> std::time::Duration {
+    std::time::Duration::from_secs(90 * questions as u64)
 }
 
 pub fn home_entries(course: &Course, progress: &Progress) -> Vec<HomeEntry> {

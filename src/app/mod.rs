@@ -4,6 +4,7 @@
 
 pub mod answer_input;
 pub mod clipboard;
+pub mod exam;
 mod home;
 pub mod interview;
 pub mod keys;
@@ -16,7 +17,7 @@ pub mod sizing;
 mod start;
 pub mod stats;
 
-pub use home::{HomeEntry, Practice, home_entries, resume_title};
+pub use home::{HomeEntry, Practice, exam_time, home_entries, resume_title};
 pub use interview::{InterviewScreen, rehearsals};
 pub use keys::{Action, KeyContext};
 pub use lab::LabScreen;
@@ -96,6 +97,7 @@ impl App {
             Screen::Quiz(quiz) => quiz.key_context(),
             Screen::Interview(interview) => interview.key_context(),
             Screen::Stats(_) => KeyContext::Stats,
+            Screen::Exam(exam) => exam.key_context(),
         }
     }
 
@@ -164,6 +166,7 @@ impl App {
             Screen::Quiz(quiz) => quiz.act(action, course, body_height),
             Screen::Interview(interview) => interview.act(action, body_height),
             Screen::Stats(stats) => stats.act(action, body_height),
+            Screen::Exam(exam) => exam.act(action, body_height),
         };
         if reaction.message.is_some() {
             self.status = reaction.message;
@@ -186,6 +189,7 @@ impl App {
     pub fn wants_ticks(&self) -> bool {
         match self.screen() {
             Screen::Interview(interview) => interview.wants_ticks(),
+            Screen::Exam(exam) => exam.wants_ticks(),
             _ => false,
         }
     }
@@ -230,7 +234,7 @@ impl App {
     /// A lesson read to its end (or short enough to fit) counts as finished.
     fn note_lesson_read(&mut self) {
         let height = self.body_height();
-                if let Screen::Lesson(lesson) = self.screen()
+        if let Screen::Lesson(lesson) = self.screen()
             && lesson.at_bottom(height)
         {
             let id = lesson.lesson(&self.course).id.clone();
@@ -269,6 +273,7 @@ impl App {
             Screen::Quiz(quiz) => quiz.layout(&self.course, &self.theme, width, height),
             Screen::Interview(interview) => interview.layout(&self.theme, width, height),
             Screen::Stats(stats) => stats.layout(&self.theme, width, height),
+            Screen::Exam(exam) => exam.layout(&self.theme, width, height),
             Screen::Home(_) | Screen::Topic(_) => {}
         }
     }

@@ -1,5 +1,6 @@
 //! The state of each screen, and how each one moves. Drawing is in `ui`.
 
+use super::exam::ExamScreen;
 use super::interview::InterviewScreen;
 use super::lab::LabScreen;
 use super::lesson::LessonScreen;
@@ -19,6 +20,7 @@ pub enum Screen {
     Quiz(Box<QuizScreen>),
     Interview(Box<InterviewScreen>),
     Stats(Box<StatsScreen>),
+    Exam(Box<ExamScreen>),
 }
 
 /// What a screen's handling of an action asks of the app.

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::exam::ExamScreen;
 use super::home::{HomeEntry, home_entries};
 use super::interview::{InterviewScreen, rehearsals};
 use super::lab::LabScreen;
@@ -15,7 +16,7 @@ use super::{App, fresh_seed};
 use crate::content::Level;
 use crate::progress::mastery::review_queue;
 use crate::progress::{ItemKind, Mode, Place, Timestamp};
-use crate::quiz::{QuizRequest, QuizSession, questions_by_id};
+use crate::quiz::{MockExam, QuizRequest, QuizSession, questions_by_id};
 
 /// Where the TUI opens: the subcommands `sizing`, `quiz`, ... start in their mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +37,10 @@ pub enum Start {
     Quiz(QuizRequest),
     Interview {
         level: Option<Level>,
+        time_limit: Option<Duration>,
+    },
+    Exam {
+        request: QuizRequest,
         time_limit: Option<Duration>,
     },
 }
@@ -95,6 +100,13 @@ impl App {
                 let session =
                     QuizSession::new(&self.course, &request).map_err(|e| e.to_string())?;
                 Screen::Quiz(Box::new(QuizScreen::new(session)))
+            }
+            Start::Exam {
+                request,
+                time_limit,
+            } => {
+                let exam = MockExam::new(&self.course, &request).map_err(|e| e.to_string())?;
+                Screen::Exam(Box::new(ExamScreen::new(exam, time_limit, Instant::now())))
             }
             Start::Interview { level, time_limit } => {
                 let items = rehearsals(&self.course, level);

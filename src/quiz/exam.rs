@@ -79,6 +79,17 @@ impl MockExam {
         })
     }
 
+    /// An exam over exactly these questions, in this order (for tests, and for a screen that
+    /// needs a placeholder between phases).
+    pub fn from_questions(seed: u64, questions: Vec<SessionQuestion>) -> Self {
+        let answers = vec![None; questions.len()];
+        Self {
+            seed,
+            questions,
+            answers,
+        }
+    }
+
     /// The seed that reproduces this exam (`--seed`).
     pub fn seed(&self) -> u64 {
         self.seed

@@ -3,6 +3,7 @@
 
 pub mod address_space;
 pub mod document;
+pub mod exam;
 mod help;
 pub mod highlight;
 mod home;
@@ -70,6 +71,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Sizing(sizing) => sizing::draw_sizing(frame, body, app, sizing),
         Screen::Quiz(quiz) => quiz::draw_quiz(frame, body, app, quiz),
         Screen::Interview(interview) => interview::draw_interview(frame, body, app, interview),
+        Screen::Exam(exam) => exam::draw_exam(frame, body, app, exam),
         Screen::Stats(stats) => {
             reader::draw_document(frame, body, app, &stats.rendered, stats.scroll);
             (

@@ -250,8 +250,7 @@ pub fn render_summary(
         ),
         Line::styled(
             format!(
-                "Seed {}: `aks-tutor quiz --seed {}` asks the same questions again.",
-                session.seed(),
+                "Seed {}: the same --seed (and --topic, --count) asks the same questions again.",
                 session.seed()
             ),
             theme.dim,
