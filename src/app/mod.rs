@@ -25,10 +25,11 @@ pub use lesson::LessonScreen;
 pub use quiz::QuizScreen;
 pub use screens::{ListScreen, Reaction, Screen, TopicEntry, TopicScreen};
 pub use sizing::SizingScreen;
-pub use start::Start;
+pub use start::{REVIEW_WINDOW_MINUTES, Start};
 pub use stats::StatsScreen;
 
 use crate::content::Course;
+use crate::progress::mastery::review_queue;
 use crate::progress::{ItemKind, ProgressSummary, Store, Timestamp};
 use crate::ui::theme::Theme;
 use record::{Record, ResumePoint};
@@ -56,6 +57,8 @@ pub struct App {
     pub running: bool,
     /// Mastery and due counts for the menus, recomputed whenever progress changes.
     pub summary: ProgressSummary,
+    /// Questions the Review entry would ask now (its window included).
+    pub review_due: usize,
 }
 
 impl App {
@@ -64,7 +67,7 @@ impl App {
     pub fn new(course: Course, theme: Theme, store: Store) -> Self {
         let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
         let summary = ProgressSummary::new(&course, store.progress(), Timestamp::now());
-        Self {
+        let mut app = Self {
             course,
             theme,
             store,
@@ -75,7 +78,10 @@ impl App {
             status: (!notices.is_empty()).then(|| notices.join(" ")),
             running: true,
             summary,
-        }
+            review_due: 0,
+        };
+        app.review_due = app.count_review_due(Timestamp::now());
+        app
     }
 
     pub fn screen(&self) -> &Screen {
@@ -228,7 +234,21 @@ impl App {
     }
 
     fn refresh_summary(&mut self) {
-        self.summary = ProgressSummary::new(&self.course, self.store.progress(), Timestamp::now());
+        let now = Timestamp::now();
+        self.summary = ProgressSummary::new(&self.course, self.store.progress(), now);
+        self.review_due = self.count_review_due(now);
+    }
+
+    fn count_review_due(&self, now: Timestamp) -> usize {
+        review_queue(
+            &self.course,
+            self.store.progress(),
+            now,
+            REVIEW_WINDOW_MINUTES,
+        )
+        .iter()
+        .filter(|item| item.kind == ItemKind::Question)
+        .count()
     }
 
     /// A lesson read to its end (or short enough to fit) counts as finished.

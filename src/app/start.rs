@@ -47,7 +47,7 @@ pub enum Start {
 
 /// Review brings back what is due within this many minutes, so a missed question returns in the
 /// same sitting once its short learning step has passed.
-const REVIEW_WINDOW_MINUTES: i64 = 10;
+pub const REVIEW_WINDOW_MINUTES: i64 = 10;
 
 impl App {
     /// Opens the screen the command line (or a menu) asks for; a request that cannot be met (an

@@ -56,7 +56,7 @@ pub fn draw_home(frame: &mut Frame, area: Rect, app: &App, list: &ListScreen) {
                     .unwrap_or_default(),
             },
             HomeEntry::Practice(Practice::Review) => Entry {
-                name: match app.summary.due.now {
+                name: match app.review_due {
                     0 => "Review: nothing due now".to_string(),
                     1 => "Review: 1 item due".to_string(),
                     n => format!("Review: {n} items due"),

@@ -1,0 +1,201 @@
+//! The tutor with real progress on disk: answers land in the profile's file at once, and the
+//! home, review and stats screens show what the progress says.
+
+use aks_tutor::app::keys::action_for;
+use aks_tutor::app::{App, Practice, Screen, Start};
+use aks_tutor::content::{self, CourseDir};
+use aks_tutor::progress::{ItemKind, ProfileName, Store, Timestamp, read_progress_file};
+use aks_tutor::quiz::QuizRequest;
+use aks_tutor::ui::{self, theme::Theme};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+use KeyCode::{Char, Enter, Esc};
+
+fn app_in(data_dir: &std::path::Path, theme: Theme) -> App {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
+    let course = content::load(&CourseDir::new(dir)).expect("the fixture course is valid");
+    let profile = ProfileName::from_flag(None).unwrap();
+    let store =
+        Store::open(data_dir, &profile, Timestamp::now()).expect("a store in a temp folder");
+    let mut app = App::new(course, theme, store);
+    app.resize(80, 24);
+    app
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for code in keys {
+        let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = action_for(app.key_context(), &event) {
+            let _ = app.update(action);
+        }
+    }
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    draw(app).backend().to_string()
+}
+
+/// Answers the fixture's Windows question right and its /24 question wrong, through the screens.
+fn answer_two_questions(app: &mut App) {
+    let request = QuizRequest {
+        topic: Some("plugins".into()),
+        count: Some(7),
+        seed: Some(1),
+        include_table_questions: false,
+    };
+    app.start(Start::Quiz(request)).unwrap();
+    let Screen::Quiz(quiz) = app.screen() else {
+        panic!("a quiz")
+    };
+    let order: Vec<String> = quiz
+        .session
+        .questions()
+        .iter()
+        .map(|q| q.question.id.clone())
+        .collect();
+    for id in order {
+        match id.as_str() {
+            "q-plugins-usable" => {
+                press(app, &[Char('2'), Char('5'), Char('0'), Enter, Enter]);
+            }
+            "q-plugins-windows" => {
+                let Screen::Quiz(quiz) = app.screen() else {
+                    panic!("a quiz")
+                };
+                let shown = quiz.session.current().unwrap().displayed();
+                let position = shown.iter().position(|o| *o == "Azure CNI").unwrap();
+                press(
+                    app,
+                    &[
+                        Char(char::from_digit(position as u32 + 1, 10).unwrap()),
+                        Enter,
+                        Enter,
+                    ],
+                );
+            }
+            // Everything else is skipped: Enter on an unanswered typed question is refused, so
+            // move on by leaving the question unanswered is not possible; answer it plainly.
+            _ => press(app, &[Enter, Char('x'), Enter, Enter]),
+        }
+    }
+}
+
+#[test]
+fn every_answer_is_on_disk_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Theme::monochrome());
+    answer_two_questions(&mut app);
+    let saved = read_progress_file(&dir.path().join("profiles/default.ron"))
+        .unwrap()
+        .expect("a progress file");
+    let windows = saved
+        .item(ItemKind::Question, "q-plugins-windows")
+        .expect("recorded");
+    assert_eq!(windows.latest_score(), Some(1.0));
+    let usable = saved
+        .item(ItemKind::Question, "q-plugins-usable")
+        .expect("recorded");
+    assert_eq!(usable.latest_score(), Some(0.0));
+}
+
+#[test]
+fn home_shows_mastery_and_what_is_due_and_review_asks_the_missed_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Theme::monochrome());
+    answer_two_questions(&mut app);
+    while app.screens.len() > 1 {
+        press(&mut app, &[Esc]);
+    }
+    insta::assert_snapshot!("home_with_progress", screen(&app));
+
+    // A missed question is due again within minutes: the review window brings it back now.
+    app.start(Practice::Review.start()).unwrap();
+    let Screen::Quiz(review) = app.screen() else {
+        panic!("a review")
+    };
+    let due: Vec<&str> = review
+        .session
+        .questions()
+        .iter()
+        .map(|q| q.question.id.as_str())
+        .collect();
+    assert!(
+        due.contains(&"q-plugins-usable"),
+        "the missed question is back: {due:?}"
+    );
+    insta::assert_snapshot!("review_queue", screen(&app));
+}
+
+#[test]
+fn stats_show_mastery_bars_and_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Theme::monochrome());
+    answer_two_questions(&mut app);
+    app.start(Start::Stats).unwrap();
+    let text = screen(&app);
+    assert!(text.contains("Mastery per topic"), "{text}");
+    assert!(text.contains("Network plugins"), "{text}");
+    assert!(text.contains("1 session"), "{text}");
+    insta::assert_snapshot!("stats", text);
+}
+
+#[test]
+fn a_lab_step_marked_done_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = app_in(dir.path(), Theme::monochrome());
+        press(&mut app, &[Enter, KeyCode::Down, Enter, Char(' ')]);
+        press(&mut app, &[Esc, Esc]);
+    }
+    let app = app_in(dir.path(), Theme::monochrome());
+    assert!(
+        app.store
+            .progress()
+            .is_step_done("lab-check-plugin", "show-profile")
+    );
+    assert!(
+        screen(&app).contains("Continue: Lab: Check the network plugin"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
+fn no_color_draws_every_cell_without_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Theme::from_no_color(Some("1".into())));
+    for keys in [
+        &[][..],
+        &[Enter],
+        &[Enter, Enter],
+        &[Enter, Enter, Char('?')],
+    ] {
+        press(&mut app, keys);
+        let terminal = draw(&app);
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "a coloured cell under NO_COLOR"
+            );
+        }
+    }
+    assert_ne!(
+        Theme::from_no_color(None),
+        Theme::from_no_color(Some("1".into()))
+    );
+    assert_eq!(
+        Theme::from_no_color(Some("".into())),
+        Theme::colour(),
+        "an empty NO_COLOR does not count"
+    );
+}
