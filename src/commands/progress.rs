@@ -99,7 +99,12 @@ pub fn run(
     data_dir: Option<PathBuf>,
     profile: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    match report(args, content, data_dir, profile.as_deref()) {
+    print_report(report(args, content, data_dir, profile.as_deref()))
+}
+
+/// Prints a report, or exits with the code of the failure already reported.
+pub(crate) fn print_report(report: Result<String, Reported>) -> anyhow::Result<ExitCode> {
+    match report {
         Ok(text) => {
             print_stdout(&text)?;
             Ok(ExitCode::SUCCESS)

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::progress::{
-    Reported, duration, failure, load_course, percent, print_stdout, profile_file,
+    Reported, duration, failure, load_course, percent, print_report, profile_file,
 };
 use crate::progress::team::{Learner, TeamReport, team_report};
 use crate::progress::{StoreError, Timestamp, read_progress_file};
@@ -42,13 +42,7 @@ pub fn run(
     data_dir: Option<PathBuf>,
     profile: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    match report(args, content, data_dir, profile.as_deref()) {
-        Ok(text) => {
-            print_stdout(&text)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(Reported(code)) => Ok(code),
-    }
+    print_report(report(args, content, data_dir, profile.as_deref()))
 }
 
 fn report(
