@@ -113,6 +113,7 @@ fn open_tutor(
         Theme::from_no_color(std::env::var_os("NO_COLOR")),
         store,
     );
+    app.content_dir = content;
     if let Err(message) = app.start(start) {
         eprintln!("aks-tutor: {message}");
         return Ok(ExitCode::from(2));

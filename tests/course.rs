@@ -1,5 +1,7 @@
 //! The loader on whole courses: the embedded one loads, and hostile text is made inert.
 
+mod common;
+
 use aks_tutor::content::markdown::{Block, plain_text};
 use aks_tutor::content::{self, CourseDir, EmbeddedCourse};
 
@@ -21,8 +23,8 @@ fn escape_sequences_in_content_never_reach_the_screen() {
         "Fixture Course",
         "Fixture\u{1b}]0;pwned\u{7} Course\u{1b}[2J",
     );
+    common::copy_dir(std::path::Path::new(common::FIXTURE_COURSE), dir.path());
     std::fs::write(dir.path().join("course.ron"), course).unwrap();
-    copy_dir("tests/fixtures/valid-course", dir.path());
     let lesson = dir.path().join("lessons/dns.md");
     std::fs::write(&lesson, "## Core\u{1b}[31mDNS\n\nText\u{9b}1;1H here.\n").unwrap();
 
@@ -43,19 +45,6 @@ fn escape_sequences_in_content_never_reach_the_screen() {
     assert_eq!(texts, ["CoreDNS", "Text here."]);
     let all = format!("{course:?}");
     assert!(!all.contains('\u{1b}') && !all.contains('\u{9b}') && !all.contains('\u{7}'));
-}
-
-fn copy_dir(from: &str, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(path.to_str().unwrap(), &target);
-        } else if !target.exists() {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 /// A course held in memory, so property tests can feed the loader any text.

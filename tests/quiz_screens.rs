@@ -1,21 +1,19 @@
 //! The quiz screen for every question kind, before and after answering, at 80x24, driven by
 //! the keys a learner presses. Questions come from the fixture course in a fixed option order.
 
+mod common;
+
 use aks_tutor::app::keys::action_for;
 use aks_tutor::app::{App, QuizScreen, Screen};
-use aks_tutor::content::{self, CourseDir};
 use aks_tutor::quiz::{QuizSession, SessionQuestion};
-use aks_tutor::ui::{self, theme::Theme};
+use common::{fixture_course, press, screen, unsaved_store};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use KeyCode::{Char, Down, Enter};
 
 /// An app showing a quiz of the fixture questions with these ids, each shown in `order`.
 fn quiz_app(questions: &[(&str, Vec<usize>)]) -> App {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
-    let course = content::load(&CourseDir::new(dir)).expect("the fixture course is valid");
+    let course = fixture_course();
     let asked = questions
         .iter()
         .map(|(id, order)| SessionQuestion {
@@ -29,29 +27,11 @@ fn quiz_app(questions: &[(&str, Vec<usize>)]) -> App {
             display_order: order.clone(),
         })
         .collect();
-    let store = unsaved_store();
-    let mut app = App::new(course, Theme::monochrome(), store);
-    app.status = None; // the unsaved store's notice
-    app.resize(80, 24);
+    let mut app = common::app_with(course, unsaved_store(), 80, 24);
     app.open(Screen::Quiz(Box::new(QuizScreen::new(
         QuizSession::from_questions(7, asked),
     ))));
     app
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for code in keys {
-        let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = action_for(app.key_context(), &event) {
-            let _ = app.update(action);
-        }
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
-    terminal.backend().to_string()
 }
 
 fn quiz(app: &App) -> &QuizScreen {
@@ -228,20 +208,6 @@ mod interview {
         assert_eq!(interview.grades.len(), 1);
         insta::assert_snapshot!("interview_finished", screen(&app));
     }
-}
-
-/// Progress that is never saved: screen tests draw, they do not write.
-fn unsaved_store() -> aks_tutor::progress::Store {
-    use aks_tutor::progress::{ProfileName, Store, StoreError};
-    let error = StoreError::Read {
-        path: "/nonexistent".into(),
-        source: std::io::Error::other("test"),
-    };
-    Store::unsaved(
-        "/nonexistent".as_ref(),
-        &ProfileName::from_flag(None).unwrap(),
-        &error,
-    )
 }
 
 mod exam {

@@ -1,41 +1,11 @@
 //! Whole screens drawn into ratatui's TestBackend and compared with insta snapshots, driven by
 //! the same key events a learner types. The fixture course keeps the pictures stable.
 
-use aks_tutor::app::keys::action_for;
+mod common;
+
 use aks_tutor::app::{App, Effect};
-use aks_tutor::content::{self, CourseDir};
-use aks_tutor::ui::{self, theme::Theme};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn app(width: u16, height: u16) -> App {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
-    let course = content::load(&CourseDir::new(dir)).expect("the fixture course is valid");
-    let store = unsaved_store();
-    let mut app = App::new(course, Theme::monochrome(), store);
-    app.status = None; // the unsaved store's notice
-    app.resize(width, height);
-    app
-}
-
-/// Presses keys as a learner would; returns the last effect asked for.
-fn press(app: &mut App, keys: &[KeyCode]) -> Option<Effect> {
-    let mut effect = None;
-    for code in keys {
-        let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = action_for(app.key_context(), &event) {
-            effect = app.update(action).or(effect);
-        }
-    }
-    effect
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
-    terminal.backend().to_string()
-}
+use common::{app, press, screen};
+use crossterm::event::KeyCode;
 
 use KeyCode::{Char, Down, Enter};
 
@@ -219,18 +189,4 @@ mod sizing {
         press(&mut app, &[KeyCode::Backspace, KeyCode::Esc]);
         assert!(matches!(app.screen(), Screen::Home(_)));
     }
-}
-
-/// Progress that is never saved: screen tests draw, they do not write.
-fn unsaved_store() -> aks_tutor::progress::Store {
-    use aks_tutor::progress::{ProfileName, Store, StoreError};
-    let error = StoreError::Read {
-        path: "/nonexistent".into(),
-        source: std::io::Error::other("test"),
-    };
-    Store::unsaved(
-        "/nonexistent".as_ref(),
-        &ProfileName::from_flag(None).unwrap(),
-        &error,
-    )
 }

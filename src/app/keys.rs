@@ -41,6 +41,8 @@ pub enum Action {
     Edit(KeyEvent),
     /// Show the next hint.
     NextHint,
+    /// Read the course folder again (authors editing with `--content`).
+    Reload,
 }
 
 /// Which key table applies.
@@ -152,6 +154,7 @@ const BACK: &[Binding] = &[
 
 #[rustfmt::skip]
 const HOME_QUIT: &[Binding] = &[
+    bind(&[KeyCode::Char('R')], "R", "reload the course from --content (for authors)", Action::Reload),
     bind(&[KeyCode::Char('q'), KeyCode::Esc], "q Esc", "quit", Action::Back),
     bind(&[KeyCode::Char('?')], "?", "this help", Action::Help),
 ];

@@ -28,6 +28,8 @@ pub use sizing::SizingScreen;
 pub use start::{REVIEW_WINDOW_MINUTES, Start};
 pub use stats::StatsScreen;
 
+use std::path::PathBuf;
+
 use crate::content::Course;
 use crate::progress::mastery::review_queue;
 use crate::progress::{ItemKind, ProgressSummary, Store, Timestamp};
@@ -59,6 +61,8 @@ pub struct App {
     pub summary: ProgressSummary,
     /// Questions the Review entry would ask now (its window included).
     pub review_due: usize,
+    /// The `--content` folder, for reloading; `None` for the built-in course.
+    pub content_dir: Option<PathBuf>,
 }
 
 impl App {
@@ -79,6 +83,7 @@ impl App {
             running: true,
             summary,
             review_due: 0,
+            content_dir: None,
         };
         app.review_due = app.count_review_due(Timestamp::now());
         app
@@ -126,6 +131,7 @@ impl App {
                 self.screens.pop();
             }
             Action::Open => self.open_selected(),
+            Action::Reload => self.reload(),
             _ => return self.screen_action(action),
         }
         None
@@ -230,6 +236,41 @@ impl App {
                 self.status = Some(format!("Progress not saved: {error}"));
             }
             self.refresh_summary();
+        }
+    }
+
+    /// Reads the `--content` folder again: a course with problems is refused (the one on screen
+    /// stays) and the first problem is said, so an author can fix it and press R again.
+    fn reload(&mut self) {
+        let Some(dir) = self.content_dir.clone() else {
+            self.status = Some("The built-in course cannot be reloaded; start with --content DIR to edit a course.".into());
+            return;
+        };
+        match crate::content::load(&crate::content::CourseDir::new(&dir)) {
+            Ok(course) => {
+                let summary = format!(
+                    "Reloaded {}: {} lessons, {} questions.",
+                    dir.display(),
+                    course.lessons().count(),
+                    course.questions().count()
+                );
+                self.course = course;
+                self.screens = vec![Screen::Home(ListScreen::default())];
+                self.refresh_summary();
+                self.status = Some(summary);
+            }
+            Err(problems) => {
+                let first = problems
+                    .0
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                let count = problems.0.len();
+                self.status = Some(format!(
+                    "Not reloaded: {count} problem{} (aks-tutor validate lists them all). {first}",
+                    if count == 1 { "" } else { "s" }
+                ));
+            }
         }
     }
 

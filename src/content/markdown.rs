@@ -248,7 +248,10 @@ impl Converter<'_> {
         if found != expected {
             self.issue(
                 range.start,
-                &format!("malformed table: this row has {found} cells, the header has {expected}"),
+                &format!(
+                    "malformed table: this row has {found} cell{}, the header has {expected}",
+                    if found == 1 { "" } else { "s" }
+                ),
             );
         }
     }
