@@ -190,3 +190,16 @@ mod sizing {
         assert!(matches!(app.screen(), Screen::Home(_)));
     }
 }
+
+#[test]
+fn slash_searches_every_lesson_and_lab_and_enter_opens_the_hit() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Char('/')]);
+    common::type_text(&mut app, "kubectl apply");
+    insta::assert_snapshot!("search_results", screen(&app));
+    press(&mut app, &[Enter]);
+    let aks_tutor::app::Screen::Lab(lab) = app.screen() else {
+        panic!("the hit is a lab step")
+    };
+    assert_eq!(lab.selected, 1, "opened at the matching step");
+}

@@ -43,6 +43,8 @@ pub enum Action {
     NextHint,
     /// Read the course folder again (authors editing with `--content`).
     Reload,
+    /// Open the `/` search.
+    Search,
 }
 
 /// Which key table applies.
@@ -64,11 +66,14 @@ pub enum KeyContext {
     Exam,
     /// A read-only page: the stats.
     Stats,
+    /// The `/` search: letters are typed into the query.
+    Search,
     Help,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 11] = [
+    pub const ALL: [KeyContext; 12] = [
+        KeyContext::Search,
         KeyContext::Stats,
         KeyContext::Home,
         KeyContext::Topic,
@@ -227,6 +232,22 @@ const EXAM: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const FIND: &[Binding] = &[
+    bind(&[KeyCode::Char('/')], "/", "search the whole course", Action::Search),
+];
+
+/// The search screen: keys not listed here are typed into the query.
+#[rustfmt::skip]
+const SEARCH: &[Binding] = &[
+    bind(&[KeyCode::Down], "↓", "next result", Action::Down),
+    bind(&[KeyCode::Up], "↑", "previous result", Action::Up),
+    bind(&[KeyCode::Enter], "Enter", "open the result", Action::Submit),
+    bind(&[KeyCode::Backspace], "Backspace", "delete a character", Action::DeleteChar),
+    bind(&[KeyCode::Esc], "Esc", "back", Action::Back),
+    bind(&[KeyCode::F(1)], "F1", "this help (? is typed into the query)", Action::Help),
+];
+
+#[rustfmt::skip]
 const HELP: &[Binding] = &[
     bind(&[KeyCode::Char('?'), KeyCode::Char('q'), KeyCode::Esc, KeyCode::F(1)], "? q Esc", "close the help", Action::Help),
 ];
@@ -234,16 +255,17 @@ const HELP: &[Binding] = &[
 /// The key tables of a context, in the order the help overlay lists them.
 pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
     let tables: &[&[Binding]] = match context {
-        KeyContext::Home => &[LIST, HOME_QUIT],
-        KeyContext::Topic => &[LIST, BACK],
-        KeyContext::Lesson => &[READER, LESSON, BACK],
-        KeyContext::Lab => &[LAB, BACK],
+        KeyContext::Home => &[LIST, FIND, HOME_QUIT],
+        KeyContext::Topic => &[LIST, FIND, BACK],
+        KeyContext::Lesson => &[READER, LESSON, FIND, BACK],
+        KeyContext::Lab => &[LAB, FIND, BACK],
         KeyContext::Typing => &[ANSWER],
         KeyContext::Quiz => &[QUIZ, BACK],
         KeyContext::Editor => &[EDITOR],
         KeyContext::Interview => &[GRADE, BACK],
         KeyContext::Exam => &[EXAM, BACK],
         KeyContext::Stats => &[READER, BACK],
+        KeyContext::Search => &[SEARCH],
         KeyContext::Help => &[HELP],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
@@ -291,7 +313,9 @@ fn action_for_key(context: KeyContext, key: &KeyEvent) -> Option<Action> {
     match (bound, key.code) {
         (Some(action), _) => Some(action),
         (None, _) if context == KeyContext::Editor => Some(Action::Edit(*key)),
-        (None, KeyCode::Char(ch)) if context == KeyContext::Typing => Some(Action::Type(ch)),
+        (None, KeyCode::Char(ch)) if matches!(context, KeyContext::Typing | KeyContext::Search) => {
+            Some(Action::Type(ch))
+        }
         (None, KeyCode::Char(digit @ '1'..='9')) if context == KeyContext::Quiz => {
             digit.to_digit(10).map(|d| Action::Pick(d as u8))
         }

@@ -33,6 +33,18 @@ impl LabScreen {
         }
     }
 
+    /// The lab with this id, at the step with this id (the first when `None` or unknown).
+    pub fn at(course: &Course, lab: &str, step: Option<&str>) -> Option<Self> {
+        course.topics.iter().enumerate().find_map(|(t, topic)| {
+            let index = topic.labs.iter().position(|l| l.id == lab)?;
+            let mut screen = Self::new(t, index);
+            screen.selected = step
+                .and_then(|s| topic.labs[index].steps.iter().position(|x| x.id == s))
+                .unwrap_or(0);
+            Some(screen)
+        })
+    }
+
     pub fn lab<'c>(&self, course: &'c Course) -> &'c Lab {
         &course.topics[self.topic].labs[self.lab]
     }

@@ -13,6 +13,7 @@ pub mod lesson;
 pub mod quiz;
 pub mod record;
 mod screens;
+pub mod search;
 pub mod sizing;
 mod start;
 pub mod stats;
@@ -24,6 +25,7 @@ pub use lab::LabScreen;
 pub use lesson::LessonScreen;
 pub use quiz::QuizScreen;
 pub use screens::{ListScreen, Reaction, Screen, TopicEntry, TopicScreen};
+pub use search::SearchScreen;
 pub use sizing::SizingScreen;
 pub use start::{REVIEW_WINDOW_MINUTES, Start};
 pub use stats::StatsScreen;
@@ -109,6 +111,7 @@ impl App {
             Screen::Interview(interview) => interview.key_context(),
             Screen::Stats(_) => KeyContext::Stats,
             Screen::Exam(exam) => exam.key_context(),
+            Screen::Search(_) => KeyContext::Search,
         }
     }
 
@@ -132,6 +135,10 @@ impl App {
             }
             Action::Open => self.open_selected(),
             Action::Reload => self.reload(),
+            Action::Search => {
+                let search = SearchScreen::new(&self.course);
+                self.open(Screen::Search(Box::new(search)));
+            }
             _ => return self.screen_action(action),
         }
         None
@@ -179,6 +186,7 @@ impl App {
             Screen::Interview(interview) => interview.act(action, body_height),
             Screen::Stats(stats) => stats.act(action, body_height),
             Screen::Exam(exam) => exam.act(action, body_height),
+            Screen::Search(search) => search.act(action, course, body_height),
         };
         if reaction.message.is_some() {
             self.status = reaction.message;
@@ -335,7 +343,7 @@ impl App {
             Screen::Interview(interview) => interview.layout(&self.theme, width, height),
             Screen::Stats(stats) => stats.layout(&self.theme, width, height),
             Screen::Exam(exam) => exam.layout(&self.theme, width, height),
-            Screen::Home(_) | Screen::Topic(_) => {}
+            Screen::Home(_) | Screen::Topic(_) | Screen::Search(_) => {}
         }
     }
 }

@@ -6,6 +6,7 @@ use super::lab::LabScreen;
 use super::lesson::LessonScreen;
 use super::quiz::QuizScreen;
 use super::record::Record;
+use super::search::SearchScreen;
 use super::sizing::SizingScreen;
 use super::stats::StatsScreen;
 use super::{Action, Effect};
@@ -21,6 +22,7 @@ pub enum Screen {
     Interview(Box<InterviewScreen>),
     Stats(Box<StatsScreen>),
     Exam(Box<ExamScreen>),
+    Search(Box<SearchScreen>),
 }
 
 /// What a screen's handling of an action asks of the app.

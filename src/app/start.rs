@@ -182,18 +182,7 @@ impl App {
                 LessonScreen::at_reference(&self.course, &reference).map(Screen::Lesson)
             }
             Some(Place::Lab { lab, step }) => {
-                self.course
-                    .topics
-                    .iter()
-                    .enumerate()
-                    .find_map(|(t, topic)| {
-                        let index = topic.labs.iter().position(|l| l.id == lab)?;
-                        let mut screen = LabScreen::new(t, index);
-                        screen.selected = step
-                            .and_then(|s| topic.labs[index].steps.iter().position(|x| x.id == s))
-                            .unwrap_or(0);
-                        Some(Screen::Lab(screen))
-                    })
+                LabScreen::at(&self.course, lab, step).map(Screen::Lab)
             }
             _ => None,
         };

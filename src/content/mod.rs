@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod model;
 pub mod problem;
 pub mod sanitize;
+pub mod search;
 pub mod source;
 
 pub use load::load;

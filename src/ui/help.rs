@@ -20,6 +20,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Interview(interview) => ("Interview rehearsal", interview.key_context()),
         Screen::Stats(_) => ("Stats", KeyContext::Stats),
         Screen::Exam(exam) => ("Mock exam", exam.key_context()),
+        Screen::Search(_) => ("Search", KeyContext::Search),
     };
     let keys = bindings(context);
     let label_width = keys

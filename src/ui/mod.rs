@@ -12,6 +12,7 @@ pub mod lab;
 pub mod question;
 mod quiz;
 mod reader;
+mod search;
 pub mod sizing;
 pub mod stats;
 pub mod table;
@@ -72,6 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Quiz(quiz) => quiz::draw_quiz(frame, body, app, quiz),
         Screen::Interview(interview) => interview::draw_interview(frame, body, app, interview),
         Screen::Exam(exam) => exam::draw_exam(frame, body, app, exam),
+        Screen::Search(search) => search::draw_search(frame, body, app, search),
         Screen::Stats(stats) => {
             reader::draw_document(frame, body, app, &stats.rendered, stats.scroll);
             (
