@@ -230,7 +230,7 @@ impl App {
     /// A lesson read to its end (or short enough to fit) counts as finished.
     fn note_lesson_read(&mut self) {
         let height = self.body_height();
-                if let Screen::Lesson(lesson) = self.screen()
+        if let Screen::Lesson(lesson) = self.screen()
             && lesson.at_bottom(height)
         {
             let id = lesson.lesson(&self.course).id.clone();
