@@ -202,12 +202,15 @@ impl App {
     pub fn keep(&mut self, records: Vec<Record>) {
         let known = |record: &Record| match record {
             // Questions generated from tables are drilled, not scheduled: they have no stable
-            // place in the course's content.
+            // place in the course's content. Network policy predictions do: they are kept.
             Record::Answer {
                 kind: ItemKind::Question,
                 id,
                 ..
-            } => self.course.questions().any(|q| &q.id == id),
+            } => {
+                self.course.questions().any(|q| &q.id == id)
+                    || self.course.netpol_questions().any(|q| &q.progress_id == id)
+            }
             _ => true,
         };
         let now = Timestamp::now();
