@@ -41,6 +41,10 @@ pub enum Action {
     Edit(KeyEvent),
     /// Show the next hint.
     NextHint,
+    /// Network policy lab: predict that the connection is allowed.
+    PredictAllowed,
+    /// Network policy lab: predict that the connection is denied.
+    PredictDenied,
 }
 
 /// Which key table applies.
@@ -62,11 +66,13 @@ pub enum KeyContext {
     Exam,
     /// A read-only page: the stats.
     Stats,
+    /// The network policy lab: predict allowed or denied.
+    NetpolLab,
     Help,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 11] = [
+    pub const ALL: [KeyContext; 12] = [
         KeyContext::Stats,
         KeyContext::Home,
         KeyContext::Topic,
@@ -78,6 +84,7 @@ impl KeyContext {
         KeyContext::Interview,
         KeyContext::Help,
         KeyContext::Exam,
+        KeyContext::NetpolLab,
     ];
 }
 
@@ -223,6 +230,21 @@ const EXAM: &[Binding] = &[
     bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "bottom", Action::Bottom),
 ];
 
+/// The network policy lab. ← stays "back", as on every other screen, so choosing is by letter or
+/// digit rather than by arrows.
+#[rustfmt::skip]
+const NETPOL_LAB: &[Binding] = &[
+    bind(&[KeyCode::Char('a'), KeyCode::Char('1')], "a 1", "predict: allowed", Action::PredictAllowed),
+    bind(&[KeyCode::Char('d'), KeyCode::Char('2')], "d 2", "predict: denied", Action::PredictDenied),
+    bind(&[KeyCode::Enter], "Enter", "next connection / the summary / back (at the end)", Action::Submit),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "scroll the scenario down", Action::Down),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "scroll the scenario up", Action::Up),
+    bind(&[KeyCode::PageDown, KeyCode::Char(' '), KeyCode::Char('f')], "PgDn Space f", "next page", Action::PageDown),
+    bind(&[KeyCode::PageUp, KeyCode::Char('b')], "PgUp b", "previous page", Action::PageUp),
+    bind(&[KeyCode::Home, KeyCode::Char('g')], "Home g", "top", Action::Top),
+    bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "bottom", Action::Bottom),
+];
+
 #[rustfmt::skip]
 const HELP: &[Binding] = &[
     bind(&[KeyCode::Char('?'), KeyCode::Char('q'), KeyCode::Esc, KeyCode::F(1)], "? q Esc", "close the help", Action::Help),
@@ -241,6 +263,7 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         KeyContext::Interview => &[GRADE, BACK],
         KeyContext::Exam => &[EXAM, BACK],
         KeyContext::Stats => &[READER, BACK],
+        KeyContext::NetpolLab => &[NETPOL_LAB, BACK],
         KeyContext::Help => &[HELP],
     };
     tables.iter().flat_map(|table| table.iter()).collect()

@@ -9,6 +9,7 @@ pub mod interview;
 pub mod keys;
 pub mod lab;
 pub mod lesson;
+pub mod netpol_lab;
 pub mod quiz;
 pub mod record;
 mod screens;
@@ -21,6 +22,7 @@ pub use interview::{InterviewScreen, rehearsals};
 pub use keys::{Action, KeyContext};
 pub use lab::LabScreen;
 pub use lesson::LessonScreen;
+pub use netpol_lab::NetpolLabScreen;
 pub use quiz::QuizScreen;
 pub use screens::{ListScreen, Reaction, Screen, TopicEntry, TopicScreen};
 pub use sizing::SizingScreen;
@@ -96,6 +98,7 @@ impl App {
             Screen::Quiz(quiz) => quiz.key_context(),
             Screen::Interview(interview) => interview.key_context(),
             Screen::Stats(_) => KeyContext::Stats,
+            Screen::NetpolLab(_) => KeyContext::NetpolLab,
         }
     }
 
@@ -164,6 +167,7 @@ impl App {
             Screen::Quiz(quiz) => quiz.act(action, course, body_height),
             Screen::Interview(interview) => interview.act(action, body_height),
             Screen::Stats(stats) => stats.act(action, body_height),
+            Screen::NetpolLab(lab) => lab.act(action, course, body_height),
         };
         if reaction.message.is_some() {
             self.status = reaction.message;
@@ -272,6 +276,7 @@ impl App {
             Screen::Quiz(quiz) => quiz.layout(&self.course, &self.theme, width, height),
             Screen::Interview(interview) => interview.layout(&self.theme, width, height),
             Screen::Stats(stats) => stats.layout(&self.theme, width, height),
+            Screen::NetpolLab(lab) => lab.layout(&self.course, &self.theme, width, height),
             Screen::Home(_) | Screen::Topic(_) => {}
         }
     }

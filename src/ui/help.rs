@@ -19,6 +19,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Quiz(quiz) => ("Quiz", quiz.key_context()),
         Screen::Interview(interview) => ("Interview rehearsal", interview.key_context()),
         Screen::Stats(_) => ("Stats", KeyContext::Stats),
+        Screen::NetpolLab(_) => ("Allowed or denied?", KeyContext::NetpolLab),
     };
     let keys = bindings(context);
     let label_width = keys

@@ -8,6 +8,7 @@ pub mod highlight;
 mod home;
 pub mod interview;
 pub mod lab;
+pub mod netpol_lab;
 pub mod question;
 mod quiz;
 mod reader;
@@ -70,6 +71,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Sizing(sizing) => sizing::draw_sizing(frame, body, app, sizing),
         Screen::Quiz(quiz) => quiz::draw_quiz(frame, body, app, quiz),
         Screen::Interview(interview) => interview::draw_interview(frame, body, app, interview),
+        Screen::NetpolLab(lab) => netpol_lab::draw_netpol_lab(frame, body, app, lab),
         Screen::Stats(stats) => {
             reader::draw_document(frame, body, app, &stats.rendered, stats.scroll);
             (
