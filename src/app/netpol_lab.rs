@@ -35,6 +35,9 @@ pub struct NetpolLabScreen {
     pub scroll: usize,
     /// The current connection laid out: the question, and after a prediction its verdict.
     pub panel: Vec<Line<'static>>,
+    /// When the connection pane is too short for its reasons (a small terminal), the arrows
+    /// scroll it instead of the scenario: after a prediction the reasons are what matters.
+    pub panel_scroll: usize,
 }
 
 impl NetpolLabScreen {
@@ -53,6 +56,7 @@ impl NetpolLabScreen {
             context: Rendered::default(),
             scroll: 0,
             panel: Vec::new(),
+            panel_scroll: 0,
         })
     }
 
@@ -115,6 +119,7 @@ impl NetpolLabScreen {
             (Some(allowed), _) => self.predict(allowed, course),
             (None, Action::Submit) if self.is_predicted() => {
                 self.current += 1;
+                self.panel_scroll = 0;
                 // The summary starts at its top; the scenario pane keeps its place.
                 if self.is_finished() {
                     self.scroll = 0;
@@ -152,6 +157,11 @@ impl NetpolLabScreen {
     }
 
     fn scroll_by(&mut self, action: Action, body_height: usize) -> Reaction {
+        let panel_height = self.panel_height(body_height);
+        if self.panel.len() > panel_height {
+            self.panel_scroll = scrolled(self.panel_scroll, action, self.panel.len(), panel_height);
+            return Reaction::default();
+        }
         let height = self.context_height(body_height);
         self.scroll = scrolled(self.scroll, action, self.context.lines.len(), height);
         Reaction::default()
@@ -185,6 +195,11 @@ impl NetpolLabScreen {
             .len()
             .saturating_sub(self.context_height(body_height));
         self.scroll = self.scroll.min(max);
+        let panel_max = self
+            .panel
+            .len()
+            .saturating_sub(self.panel_height(body_height));
+        self.panel_scroll = self.panel_scroll.min(panel_max);
     }
 }
 

@@ -112,3 +112,22 @@ fn the_connection_pane_leaves_the_scenario_some_rows() {
     assert_eq!(lab.panel_height(6), 3);
     assert_eq!(lab.context_height(6), 3);
 }
+
+#[test]
+fn on_a_short_terminal_the_arrows_scroll_the_reasons() {
+    let (course, mut lab) = fixture();
+    let theme = Theme::monochrome();
+    let _ = lab.act(Action::PredictAllowed, &course, 8);
+    lab.layout(&course, &theme, 40, 8);
+    assert!(
+        lab.panel.len() > lab.panel_height(8),
+        "the reasons do not fit"
+    );
+    let _ = lab.act(Action::Down, &course, 8);
+    assert_eq!((lab.panel_scroll, lab.scroll), (1, 0));
+    let _ = lab.act(Action::Submit, &course, 8);
+    assert_eq!(
+        lab.panel_scroll, 0,
+        "the next connection starts at its question"
+    );
+}

@@ -36,7 +36,13 @@ pub fn draw_netpol_lab(
             width,
             ..panel
         };
-        let lines: Vec<Line<'static>> = screen.panel.iter().take(body).cloned().collect();
+        let lines: Vec<Line<'static>> = screen
+            .panel
+            .iter()
+            .skip(screen.panel_scroll)
+            .take(usize::from(panel_height))
+            .cloned()
+            .collect();
         frame.render_widget(Paragraph::new(lines).style(app.theme.base), column);
     }
     let scenario = screen.scenario(&app.course);
@@ -47,6 +53,8 @@ pub fn draw_netpol_lab(
     ];
     let hints = if screen.is_finished() {
         "Enter back · ↑↓ scroll · ? help"
+    } else if screen.panel.len() > usize::from(panel_height) {
+        "↑↓ scroll the reasons · Enter next · ? help · q back"
     } else if screen.is_predicted() {
         "Enter next connection · ↑↓ scroll the policies · ? help · q back"
     } else {
