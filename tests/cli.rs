@@ -45,7 +45,11 @@ fn validate_summarises_the_built_in_course() {
         text.starts_with("Networking in AKS (networking-in-aks): valid"),
         "{text}"
     );
-    assert!(text.contains("interview items: 15"), "{text}");
+    assert!(text.contains("interview items:  15"), "{text}");
+    assert!(
+        text.contains("netpol scenarios: 6 (24 predictions)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -54,7 +58,7 @@ fn validate_summarises_a_valid_folder() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "Fixture Course (fixture-course): valid\n  topics:          2\n  lessons:         2 (1 with an ELI5 version)\n  labs:            1 (1 hands-on, 0 debugging; 2 steps)\n  questions:       7\n  interview items: 1\n"
+        "Fixture Course (fixture-course): valid\n  topics:           2\n  lessons:          2 (1 with an ELI5 version)\n  labs:             1 (1 hands-on, 0 debugging; 2 steps)\n  questions:        7\n  interview items:  1\n  netpol scenarios: 1 (2 predictions)\n"
     );
 }
 
@@ -85,6 +89,13 @@ const INVALID: &[(&str, &str)] = &[
         "bad-answer",
         "questions.ron:3:13: question `q-one`: answer 2 is out of range: options are numbered 0 to 1",
     ),
+    // The loader checks a scenario's connections...
+    (
+        "bad-netpol",
+        "scenario.ron:7:44: `from`: `web` is not namespace/pod (write it as frontend/web)",
+    ),
+    // ...and validate parses its YAML, pointing into the scenario file.
+    ("bad-netpol-yaml", "scenario.ron:8:9: unclosed bracket '['"),
 ];
 
 #[test]

@@ -101,3 +101,50 @@ proptest::proptest! {
         let _ = content::load(&small_course(lesson, lab, questions, interview));
     }
 }
+
+/// A scenario with a problem on each connection, beside a question whose id one prediction would
+/// take in progress.
+#[test]
+fn a_broken_scenario_is_reported_at_path_line_col() {
+    let course = r#"Course(format_version: 1, id: "c", title: "C", topics: [
+    Topic(id: "t", title: "T", lessons: [Lesson(id: "l", title: "L", file: "l.md")],
+          questions: ["q.ron"], netpol: ["s.ron", "empty.ron"]),
+])"#;
+    let question = r#"[Question(id: "netpol-s-a", prompt: "P", kind: TrueFalse(answer: true),
+    explanation: "E", see: "l")]"#;
+    let scenario = r#"NetpolScenario(
+    id: "netpol-s",
+    title: "S",
+    intro: "I",
+    manifests: "kind: Pod",
+    questions: [
+        Connection(id: "a", from: "n/a", to: "n/b", port: 80),
+        Connection(id: "b", from: "n/a", to: "n/b", port: 70000),
+        Connection(id: "b", from: "n/a", to: "n/b", port: "HTTP"),
+    ],
+)"#;
+    let empty = r#"NetpolScenario(id: "netpol-empty", title: "E", intro: "I", manifests: "kind: Pod", questions: [])"#;
+    let source = MemoryCourse(
+        [
+            ("course.ron", course.to_string()),
+            ("l.md", "## L\n".to_string()),
+            ("q.ron", question.to_string()),
+            ("s.ron", scenario.to_string()),
+            ("empty.ron", empty.to_string()),
+        ]
+        .into_iter()
+        .collect(),
+    );
+    let problems = content::load(&source).expect_err("the scenario is broken");
+    let lines: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "memory/s.ron:7:24: connection `a` of netpol scenario `netpol-s` is kept in progress as `netpol-s-a`, which is already the id of the question at memory/q.ron:1:15",
+            "memory/s.ron:8:53: port 70000 is out of range: use 1 to 65535",
+            "memory/s.ron:9:24: duplicate connection id `b` in netpol scenario `netpol-s`",
+            "memory/s.ron:9:53: port `HTTP` is not a port name: lowercase letters, digits and `-`, at most 15",
+            "memory/empty.ron:1:20: netpol scenario `netpol-empty` has no questions",
+        ]
+    );
+}

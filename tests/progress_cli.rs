@@ -68,8 +68,8 @@ fn close(value: &Value, expected: f64) -> bool {
 }
 
 #[test]
-// The fixture course's plugins topic has 8 items (7 questions, 1 interview item): mastery is the
-// sum of the latest scores over 8.
+// The fixture course's plugins topic has 8 items (7 questions, 1 interview item) and its DNS topic
+// 2 network policy predictions: the course's mastery is the sum of the latest scores over 10.
 fn progress_json_reports_one_profile_and_changes_nothing() {
     let dir = data_dir_with(&[("default", "alice.ron")]);
     let before = fs::read(fixture("alice.ron")).unwrap();
@@ -77,7 +77,7 @@ fn progress_json_reports_one_profile_and_changes_nothing() {
 
     assert_eq!(value["profile"], "default");
     assert_eq!(value["has_progress"], true);
-    assert!(close(&value["mastery"], 2.5 / 8.0), "{}", value["mastery"]);
+    assert!(close(&value["mastery"], 2.5 / 10.0), "{}", value["mastery"]);
     assert_eq!(value["answers"], 4, "q-removed is not in the course");
     assert_eq!(value["right"], 2);
     assert_eq!(value["due"]["now"], 1);
@@ -94,7 +94,10 @@ fn progress_json_reports_one_profile_and_changes_nothing() {
     assert_eq!(topics.len(), 2);
     assert_eq!(topics[0]["topic"], "plugins");
     assert_eq!(topics[0]["items_answered"], 3);
-    assert!(topics[1]["mastery"].is_null(), "DNS has nothing to answer");
+    assert!(
+        close(&topics[1]["mastery"], 0.0),
+        "DNS's two predictions are not made yet"
+    );
 
     let profiles = dir.path().join("profiles");
     assert_eq!(files_in(&profiles), ["default.ron"], "no lock or temp file");
@@ -109,7 +112,7 @@ fn progress_text_names_the_profile_and_its_topics() {
     let text = stdout(&output);
     assert!(text.starts_with("Profile alice ("), "{text}");
     assert!(
-        text.contains("Mastery 31 % · 4 answered, 2 right · 1 due now"),
+        text.contains("Mastery 25 % · 4 answered, 2 right · 1 due now"),
         "{text}"
     );
     assert!(text.contains("Network plugins"), "{text}");
@@ -201,7 +204,7 @@ fn report_markdown_for_one_profile() {
         "# Progress report: alice",
         "| Topic | alice |",
         "| Network plugins | 31 % |",
-        "| **Overall** | **31 %** |",
+        "| **Overall** | **25 %** |",
         "| alice | 4 | 2 | 1 | 1/2 | 1/1 | 0 d | 27 min | 2026-01-10 |",
         "| 2 | `q-removed` (no longer in the course) | — | 1 | 1 |",
         "| Lab: Check the network plugin | ✓ |",
@@ -232,7 +235,7 @@ fn report_markdown_for_a_team_of_three() {
         "# Team report: 3 learners",
         "| Topic | alice | bob | carol |",
         "| Network plugins | 31 % | 6 % | 25 % |",
-        "| DNS | — | — | — |",
+        "| DNS | 0 % | 0 % | 0 % |",
         "| bob | 3 | 0 | 2 | 0/2 | 0/1 | 0 d | 20 min | 2026-01-12 |",
         "| 1 | Which plugin supports Windows node pools? (`q-plugins-windows`) | plugins | 4 | 3 |",
         "| 2 | How do kubenet and Azure CNI differ? (`iv-kubenet-vs-cni`) | plugins | 2 | 2 |",
@@ -263,7 +266,7 @@ fn report_json_for_a_team_of_three() {
         .map(|l| l["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["alice", "bob", "carol"]);
-    assert!(close(&learners[1]["mastery"], 0.5 / 8.0));
+    assert!(close(&learners[1]["mastery"], 0.5 / 10.0));
     assert!(close(&learners[2]["topics"][0]["mastery"], 2.0 / 8.0));
     assert_eq!(
         learners[2]["lessons_finished"],

@@ -45,6 +45,10 @@ pub enum Action {
     Reload,
     /// Open the `/` search.
     Search,
+    /// Network policy lab: predict that the connection is allowed.
+    PredictAllowed,
+    /// Network policy lab: predict that the connection is denied.
+    PredictDenied,
 }
 
 /// Which key table applies.
@@ -68,11 +72,13 @@ pub enum KeyContext {
     Stats,
     /// The `/` search: letters are typed into the query.
     Search,
+    /// The network policy lab: predict allowed or denied.
+    NetpolLab,
     Help,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 12] = [
+    pub const ALL: [KeyContext; 13] = [
         KeyContext::Search,
         KeyContext::Stats,
         KeyContext::Home,
@@ -85,6 +91,7 @@ impl KeyContext {
         KeyContext::Interview,
         KeyContext::Help,
         KeyContext::Exam,
+        KeyContext::NetpolLab,
     ];
 }
 
@@ -231,6 +238,21 @@ const EXAM: &[Binding] = &[
     bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "bottom", Action::Bottom),
 ];
 
+/// The network policy lab. ← stays "back", as on every other screen, so choosing is by letter or
+/// digit rather than by arrows.
+#[rustfmt::skip]
+const NETPOL_LAB: &[Binding] = &[
+    bind(&[KeyCode::Char('a'), KeyCode::Char('1')], "a 1", "predict: allowed", Action::PredictAllowed),
+    bind(&[KeyCode::Char('d'), KeyCode::Char('2')], "d 2", "predict: denied", Action::PredictDenied),
+    bind(&[KeyCode::Enter], "Enter", "next connection / the summary / back (at the end)", Action::Submit),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "scroll the scenario down", Action::Down),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "scroll the scenario up", Action::Up),
+    bind(&[KeyCode::PageDown, KeyCode::Char(' '), KeyCode::Char('f')], "PgDn Space f", "next page", Action::PageDown),
+    bind(&[KeyCode::PageUp, KeyCode::Char('b')], "PgUp b", "previous page", Action::PageUp),
+    bind(&[KeyCode::Home, KeyCode::Char('g')], "Home g", "top", Action::Top),
+    bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "bottom", Action::Bottom),
+];
+
 #[rustfmt::skip]
 const FIND: &[Binding] = &[
     bind(&[KeyCode::Char('/')], "/", "search the whole course", Action::Search),
@@ -266,6 +288,7 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         KeyContext::Exam => &[EXAM, BACK],
         KeyContext::Stats => &[READER, BACK],
         KeyContext::Search => &[SEARCH],
+        KeyContext::NetpolLab => &[NETPOL_LAB, BACK],
         KeyContext::Help => &[HELP],
     };
     tables.iter().flat_map(|table| table.iter()).collect()

@@ -10,6 +10,7 @@ pub mod interview;
 pub mod keys;
 pub mod lab;
 pub mod lesson;
+pub mod netpol_lab;
 pub mod quiz;
 pub mod record;
 mod screens;
@@ -23,6 +24,7 @@ pub use interview::{InterviewScreen, rehearsals};
 pub use keys::{Action, KeyContext};
 pub use lab::LabScreen;
 pub use lesson::LessonScreen;
+pub use netpol_lab::NetpolLabScreen;
 pub use quiz::QuizScreen;
 pub use screens::{ListScreen, Reaction, Screen, TopicEntry, TopicScreen};
 pub use search::SearchScreen;
@@ -112,6 +114,7 @@ impl App {
             Screen::Stats(_) => KeyContext::Stats,
             Screen::Exam(exam) => exam.key_context(),
             Screen::Search(_) => KeyContext::Search,
+            Screen::NetpolLab(_) => KeyContext::NetpolLab,
         }
     }
 
@@ -187,6 +190,7 @@ impl App {
             Screen::Stats(stats) => stats.act(action, body_height),
             Screen::Exam(exam) => exam.act(action, body_height),
             Screen::Search(search) => search.act(action, course, body_height),
+            Screen::NetpolLab(lab) => lab.act(action, course, body_height),
         };
         if reaction.message.is_some() {
             self.status = reaction.message;
@@ -226,12 +230,15 @@ impl App {
     pub fn keep(&mut self, records: Vec<Record>) {
         let known = |record: &Record| match record {
             // Questions generated from tables are drilled, not scheduled: they have no stable
-            // place in the course's content.
+            // place in the course's content. Network policy predictions do: they are kept.
             Record::Answer {
                 kind: ItemKind::Question,
                 id,
                 ..
-            } => self.course.questions().any(|q| &q.id == id),
+            } => {
+                self.course.questions().any(|q| &q.id == id)
+                    || self.course.netpol_questions().any(|q| &q.progress_id == id)
+            }
             _ => true,
         };
         let now = Timestamp::now();
@@ -344,6 +351,7 @@ impl App {
             Screen::Stats(stats) => stats.layout(&self.theme, width, height),
             Screen::Exam(exam) => exam.layout(&self.theme, width, height),
             Screen::Home(_) | Screen::Topic(_) | Screen::Search(_) => {}
+            Screen::NetpolLab(lab) => lab.layout(&self.course, &self.theme, width, height),
         }
     }
 }

@@ -4,6 +4,7 @@ use super::exam::ExamScreen;
 use super::interview::InterviewScreen;
 use super::lab::LabScreen;
 use super::lesson::LessonScreen;
+use super::netpol_lab::NetpolLabScreen;
 use super::quiz::QuizScreen;
 use super::record::Record;
 use super::search::SearchScreen;
@@ -23,6 +24,7 @@ pub enum Screen {
     Stats(Box<StatsScreen>),
     Exam(Box<ExamScreen>),
     Search(Box<SearchScreen>),
+    NetpolLab(Box<NetpolLabScreen>),
 }
 
 /// What a screen's handling of an action asks of the app.
@@ -91,6 +93,8 @@ impl ListScreen {
 pub enum TopicEntry {
     Lesson(usize),
     Lab(usize),
+    /// An "allowed or denied?" network policy scenario.
+    NetpolLab(usize),
     /// A quiz on the topic's questions (only when it has some).
     Quiz,
     /// The same questions without touching the review schedule.
@@ -110,7 +114,7 @@ impl TopicScreen {
         }
     }
 
-    /// Lessons first, then labs, as a topic is studied.
+    /// Lessons first, then labs and network policy scenarios, as a topic is studied.
     pub fn entries(&self, course: &Course) -> Vec<TopicEntry> {
         let topic = &course.topics[self.topic];
         let quiz = if topic.questions.is_empty() {
@@ -121,6 +125,7 @@ impl TopicScreen {
         (0..topic.lessons.len())
             .map(TopicEntry::Lesson)
             .chain((0..topic.labs.len()).map(TopicEntry::Lab))
+            .chain((0..topic.netpol.len()).map(TopicEntry::NetpolLab))
             .chain(quiz)
             .collect()
     }

@@ -8,6 +8,7 @@ use super::home::{HomeEntry, home_entries};
 use super::interview::{InterviewScreen, rehearsals};
 use super::lab::LabScreen;
 use super::lesson::LessonScreen;
+use super::netpol_lab::NetpolLabScreen;
 use super::quiz::QuizScreen;
 use super::screens::{Screen, TopicEntry, TopicScreen};
 use super::sizing::SizingScreen;
@@ -148,6 +149,15 @@ impl App {
                     }
                     Some(TopicEntry::Lab(lab)) => {
                         Some(Screen::Lab(LabScreen::new(topic.topic, *lab)))
+                    }
+                    Some(TopicEntry::NetpolLab(index)) => {
+                        match NetpolLabScreen::open(&self.course, topic.topic, *index) {
+                            Ok(lab) => Some(Screen::NetpolLab(Box::new(lab))),
+                            Err(message) => {
+                                self.status = Some(message);
+                                None
+                            }
+                        }
                     }
                     Some(TopicEntry::Quiz) => {
                         let request = QuizRequest {

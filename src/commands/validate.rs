@@ -1,10 +1,12 @@
-//! `aks-tutor validate [DIR]`: check a course folder the way the app loads it.
+//! `aks-tutor validate [DIR]`: check a course folder the way the app loads it, and answer every
+//! network policy scenario with the evaluator (the loader checks their shape, not their YAML).
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::content::{self, Course, CourseDir, EmbeddedCourse, LabKind};
+use crate::netpol::{ScenarioError, answer_course};
 
 /// Prints a summary and returns success, or prints every problem and returns failure.
 pub fn run(dir: Option<&Path>) -> ExitCode {
@@ -12,17 +14,29 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
         Some(dir) => content::load(&CourseDir::new(dir)),
         None => content::load(&EmbeddedCourse),
     };
-    match loaded {
-        Ok(course) => {
-            println!("{}", summary(&course));
-            ExitCode::SUCCESS
-        }
-        Err(problems) => {
-            eprintln!("{problems}");
-            let count = problems.0.len();
-            eprintln!("{count} problem{} found", if count == 1 { "" } else { "s" });
-            ExitCode::FAILURE
-        }
+    let problems: Vec<String> = match &loaded {
+        Ok(course) => match answer_course(course) {
+            Ok(_) => {
+                println!("{}", summary(course));
+                return ExitCode::SUCCESS;
+            }
+            Err(errors) => errors.iter().flat_map(problem_lines).collect(),
+        },
+        Err(problems) => problems.0.iter().map(ToString::to_string).collect(),
+    };
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    let count = problems.len();
+    eprintln!("{count} problem{} found", if count == 1 { "" } else { "s" });
+    ExitCode::FAILURE
+}
+
+/// One line per problem: a scenario's YAML may have several.
+fn problem_lines(error: &ScenarioError) -> Vec<String> {
+    match error {
+        ScenarioError::Manifests(errors) => errors.0.iter().map(ToString::to_string).collect(),
+        other => vec![other.to_string()],
     }
 }
 
@@ -37,21 +51,27 @@ pub fn summary(course: &Course) -> String {
         .count();
     let steps: usize = course.labs().map(|l| l.steps.len()).sum();
     let mut text = format!("{} ({}): valid\n", course.title, course.id);
-    let _ = writeln!(text, "  topics:          {}", course.topics.len());
+    let _ = writeln!(text, "  topics:           {}", course.topics.len());
     let _ = writeln!(
         text,
-        "  lessons:         {lessons} ({eli5} with an ELI5 version)"
+        "  lessons:          {lessons} ({eli5} with an ELI5 version)"
     );
     let _ = writeln!(
         text,
-        "  labs:            {} ({hands_on} hands-on, {debugging} debugging; {steps} steps)",
+        "  labs:             {} ({hands_on} hands-on, {debugging} debugging; {steps} steps)",
         hands_on + debugging
     );
-    let _ = writeln!(text, "  questions:       {}", course.questions().count());
+    let _ = writeln!(text, "  questions:        {}", course.questions().count());
+    let _ = writeln!(
+        text,
+        "  interview items:  {}",
+        course.interview_items().count()
+    );
     let _ = write!(
         text,
-        "  interview items: {}",
-        course.interview_items().count()
+        "  netpol scenarios: {} ({} predictions)",
+        course.netpol_scenarios().count(),
+        course.netpol_questions().count()
     );
     text
 }

@@ -8,6 +8,10 @@ use super::model::{InterviewItem, Lab, LabKind, Question, QuestionKind, Topic};
 use super::problem::{Problem, find_string};
 use super::source::CourseSource;
 
+#[path = "check_scenario.rs"]
+mod scenario;
+pub use scenario::netpol_scenario;
+
 type Position = Option<(usize, usize)>;
 
 pub struct Checker<'a> {

@@ -12,6 +12,7 @@ use super::markdown;
 use super::model::{Course, Document, FORMAT_VERSION, InterviewItem, Lab, Lesson, Question, Topic};
 use super::problem::{Problem, Problems, find_string, line_col};
 use super::sanitize::sanitize;
+use super::scenario::NetpolScenario;
 use super::source::CourseSource;
 
 pub const COURSE_FILE: &str = "course.ron";
@@ -49,6 +50,8 @@ struct TopicFile {
     questions: Vec<String>,
     #[serde(default)]
     interview: Vec<String>,
+    #[serde(default)]
+    netpol: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -118,6 +121,7 @@ impl Loader<'_> {
                 labs: Vec::new(),
                 questions: Vec::new(),
                 interview: Vec::new(),
+                netpol: Vec::new(),
             });
         }
         for (topic, topic_file) in topics.iter_mut().zip(&file.topics) {
@@ -137,6 +141,12 @@ impl Loader<'_> {
                 &topic_file.interview,
                 &mut checker,
                 check::interview,
+            );
+            topic.netpol = self.items::<NetpolScenario>(
+                &text,
+                &topic_file.netpol,
+                &mut checker,
+                check::netpol_scenario,
             );
         }
         self.problems.extend(checker.finish(&topics));
@@ -277,5 +287,22 @@ impl ItemFile for InterviewItem {
     }
     fn parse(loader: &mut Loader<'_>, path: &str, text: &str) -> Option<Vec<Self>> {
         loader.parse_ron(path, text)
+    }
+}
+
+impl ItemFile for NetpolScenario {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    /// One scenario per file; remembers where its manifests start, so that a YAML error found
+    /// later (by `validate`, or when the lab opens) points into this file.
+    fn parse(loader: &mut Loader<'_>, path: &str, text: &str) -> Option<Vec<Self>> {
+        let mut scenario: NetpolScenario = loader.parse_ron(path, text)?;
+        scenario.origin.path = loader.source.display_path(path);
+        scenario.origin.manifests_at = (!scenario.manifests.is_empty())
+            .then(|| text.find(&scenario.manifests))
+            .flatten()
+            .map(|offset| line_col(text, offset));
+        Some(vec![scenario])
     }
 }

@@ -8,10 +8,14 @@ pub mod markdown;
 pub mod model;
 pub mod problem;
 pub mod sanitize;
+pub mod scenario;
 pub mod search;
 pub mod source;
 
 pub use load::load;
 pub use model::*;
 pub use problem::{Problem, Problems};
+pub use scenario::{
+    NetpolEngine, NetpolPort, NetpolProtocol, NetpolQuestion, NetpolScenario, ScenarioOrigin,
+};
 pub use source::{CourseDir, CourseSource, EmbeddedCourse};

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::markdown::Block;
+use super::scenario::{NetpolQuestion, NetpolScenario};
 
 /// The version of the course format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -24,6 +25,8 @@ pub struct Topic {
     pub labs: Vec<Lab>,
     pub questions: Vec<Question>,
     pub interview: Vec<InterviewItem>,
+    /// "Allowed or denied?" scenarios, in the order the topic lists them.
+    pub netpol: Vec<NetpolScenario>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +183,16 @@ impl Course {
 
     pub fn interview_items(&self) -> impl Iterator<Item = &InterviewItem> {
         self.topics.iter().flat_map(|topic| &topic.interview)
+    }
+
+    pub fn netpol_scenarios(&self) -> impl Iterator<Item = &NetpolScenario> {
+        self.topics.iter().flat_map(|topic| &topic.netpol)
+    }
+
+    /// Every connection of every scenario: each is a prediction progress keeps.
+    pub fn netpol_questions(&self) -> impl Iterator<Item = &NetpolQuestion> {
+        self.netpol_scenarios()
+            .flat_map(|scenario| &scenario.questions)
     }
 
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {

@@ -5,7 +5,7 @@
 //! - [`manifest`] reads Kubernetes YAML into a [`Cluster`];
 //! - [`evaluate`] answers one [`Connection`] with a [`Verdict`] whose parts say which policies
 //!   isolate each side and which rule let the traffic through; [`matrix`] answers all pod pairs;
-//! - [`scenario`] loads the lab's RON scenarios and answers their questions.
+//! - [`scenario`] answers the lab's scenarios, which the course loads and checks.
 //!
 //! Out of scope: traffic from a pod to itself ([`EvalError::SelfTraffic`]), host-network pods,
 //! Services (ports are the pod's), and Calico's or Cilium's own policy kinds.
@@ -27,7 +27,7 @@ pub use manifest::{ManifestError, ManifestErrors, Manifests, Note, load_files, p
 pub use matrix::{Cell, Matrix, matrix};
 pub use model::{Cluster, ContainerPort, Labels, Namespace, Pod, PodRef, Protocol};
 pub use policy::{IpBlock, NetworkPolicy, Peer, PolicyId, PolicyPort, PolicyType, PortSpec, Rule};
-pub use scenario::{AnsweredScenario, NetpolScenario, ScenarioError};
+pub use scenario::{AnsweredScenario, ScenarioError, answer_course};
 pub use selector::{LabelSelector, Operator, Requirement};
 
 #[cfg(test)]

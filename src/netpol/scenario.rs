@@ -1,209 +1,159 @@
-//! The "allowed or denied?" lab's scenarios: RON files of manifests and questions, loaded from a
-//! path, from text, or from a course source, and answered by the evaluator.
+//! The "allowed or denied?" lab's scenarios answered: the course reads and checks each scenario
+//! ([`content::NetpolScenario`]); here its manifests are parsed and every connection evaluated.
 //!
-//! The lab shows `intro` and `manifests`, asks each question, and after the learner's prediction
-//! shows the [`Verdict`]'s headline and explanation. The expected answers are not in the files:
-//! the evaluator is the single source of truth, and tests pin what it answers for each scenario.
+//! The expected answers are not in the files: the evaluator is the single source of truth, and
+//! tests pin what it answers for each scenario. `validate` answers every scenario of a course; the
+//! lab answers one when it opens.
 
-use std::path::Path;
-
-use ron::extensions::Extensions;
-use serde::Deserialize;
-
-use super::eval::{Connection, Engine, EvalError, Verdict, evaluate};
+use super::eval::{Connection, Engine, EvalError, PortRef, Verdict, evaluate};
 use super::manifest::{ManifestError, ManifestErrors, Manifests, parse_sources};
-use crate::content::CourseSource;
+use super::model::{PodRef, Protocol};
+use crate::content::{self, Course, NetpolEngine, NetpolPort, NetpolProtocol, NetpolScenario};
 
-/// The built-in scenarios, relative to the course folder, in the order a learner meets them.
-pub const SCENARIO_FILES: &[&str] = &[
-    "netpol/deny-all-ingress.ron",
-    "netpol/debug-frontend-backend.ron",
-    "netpol/allow-frontend.ron",
-    "netpol/egress-dns.ron",
-    "netpol/cilium-ipblock.ron",
-    "netpol/additive.ron",
-];
-
-/// One lab scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct NetpolScenario {
-    /// Stable, for progress.
-    pub id: String,
-    pub title: String,
-    pub intro: String,
-    /// Kubernetes YAML: Namespace, Pod and NetworkPolicy documents separated by `---`.
-    pub manifests: String,
-    #[serde(default)]
-    pub engine: Engine,
-    /// The connections the learner predicts, in order.
-    pub questions: Vec<Connection>,
-}
-
-/// A scenario that cannot be used; every variant names the file and, where known, the position.
+/// A scenario that cannot be answered; every variant names the file and, where known, the
+/// position.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScenarioError {
-    #[error("{path}: cannot read the file: {message}")]
-    Unreadable { path: String, message: String },
-    #[error("{path}:{line}:{column}: {message}")]
-    Ron {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
     #[error("{0}")]
     Manifests(ManifestErrors),
     #[error("{path}: scenario {id} has no questions")]
     NoQuestions { path: String, id: String },
-    #[error("{path}: question {number} of scenario {id}: {error}")]
+    #[error("{path}: question {number} ({question}) of scenario {id}: {message}")]
     Question {
         path: String,
         id: String,
         /// 1-based, as an author counts.
         number: usize,
-        error: Box<EvalError>,
+        /// The connection's own id.
+        question: String,
+        message: String,
     },
 }
 
-/// A scenario with its cluster and the verdict on each question, in question order.
+/// A scenario's cluster and the verdict on each of its questions, in question order.
 #[derive(Debug, Clone)]
 pub struct AnsweredScenario {
-    pub scenario: NetpolScenario,
     pub manifests: Manifests,
     pub verdicts: Vec<Verdict>,
 }
 
-impl NetpolScenario {
-    /// Parses RON text; `path` names it in messages.
-    pub fn from_ron_str(text: &str, path: &str) -> Result<Self, ScenarioError> {
-        let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-        options.from_str(text).map_err(|error| ScenarioError::Ron {
-            path: path.to_string(),
-            line: error.span.start.line,
-            column: error.span.start.col,
-            message: error.code.to_string(),
-        })
-    }
-
-    /// Reads and parses a scenario file.
-    pub fn load(path: &Path) -> Result<Self, ScenarioError> {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|error| ScenarioError::Unreadable {
-            path: shown.clone(),
-            message: error.to_string(),
-        })?;
-        Self::from_ron_str(&text, &shown)
-    }
-
-    /// Reads a scenario from a course (the embedded one, or a folder).
-    pub fn load_from(source: &dyn CourseSource, relative: &str) -> Result<Self, ScenarioError> {
-        let shown = source.display_path(relative);
-        let text = source
-            .read(relative)
-            .map_err(|error| ScenarioError::Unreadable {
-                path: shown.clone(),
-                message: error.to_string(),
-            })?;
-        Self::from_ron_str(&text, &shown)
-    }
-
-    /// Parses the manifests. `ron_text` is the file the scenario came from, if at hand: a
-    /// raw-string `manifests` is then found in it and errors point at the file's own lines.
-    pub fn manifests(
-        &self,
-        path: &str,
-        ron_text: Option<&str>,
-    ) -> Result<Manifests, ScenarioError> {
-        parse_sources([(path, self.manifests.as_str())]).map_err(|errors| {
-            let start = ron_text.and_then(|text| text.find(&self.manifests));
-            let shift = |error: ManifestError| match (error, start) {
-                (
-                    ManifestError::Invalid {
-                        path,
-                        line,
-                        column,
-                        message,
-                    },
-                    Some(offset),
-                ) => {
-                    let before = &ron_text.unwrap_or_default()[..offset];
-                    let first_line = before.matches('\n').count() as u64;
-                    let first_column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-                    ManifestError::Invalid {
-                        path,
-                        line: line + first_line,
-                        column: if line == 1 {
-                            column + first_column as u64
-                        } else {
-                            column
-                        },
-                        message,
-                    }
-                }
-                (error, _) => error,
-            };
-            ScenarioError::Manifests(ManifestErrors(errors.0.into_iter().map(shift).collect()))
-        })
-    }
-
-    /// Parses the manifests and evaluates every question.
-    pub fn answer(
-        self,
-        path: &str,
-        ron_text: Option<&str>,
-    ) -> Result<AnsweredScenario, ScenarioError> {
-        if self.questions.is_empty() {
-            return Err(ScenarioError::NoQuestions {
-                path: path.to_string(),
-                id: self.id.clone(),
-            });
+impl From<NetpolEngine> for Engine {
+    fn from(engine: NetpolEngine) -> Self {
+        match engine {
+            NetpolEngine::Standard => Engine::Standard,
+            NetpolEngine::Cilium => Engine::Cilium,
         }
-        let manifests = self.manifests(path, ron_text)?;
-        let verdicts = self
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(index, question)| {
-                evaluate(&manifests.cluster, self.engine, question).map_err(|error| {
-                    ScenarioError::Question {
-                        path: path.to_string(),
-                        id: self.id.clone(),
-                        number: index + 1,
-                        error: Box::new(error),
-                    }
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(AnsweredScenario {
-            scenario: self,
-            manifests,
-            verdicts,
-        })
     }
 }
 
-/// Loads and answers one scenario of a course.
-pub fn answer_from(
-    source: &dyn CourseSource,
-    relative: &str,
-) -> Result<AnsweredScenario, ScenarioError> {
-    let shown = source.display_path(relative);
-    let text = source
-        .read(relative)
-        .map_err(|error| ScenarioError::Unreadable {
-            path: shown.clone(),
-            message: error.to_string(),
-        })?;
-    NetpolScenario::from_ron_str(&text, &shown)?.answer(&shown, Some(&text))
+impl From<NetpolProtocol> for Protocol {
+    fn from(protocol: NetpolProtocol) -> Self {
+        match protocol {
+            NetpolProtocol::Tcp => Protocol::Tcp,
+            NetpolProtocol::Udp => Protocol::Udp,
+            NetpolProtocol::Sctp => Protocol::Sctp,
+        }
+    }
 }
 
-/// Loads and answers every scenario of [`SCENARIO_FILES`] in a course, stopping at the first
-/// problem.
-pub fn answer_all(source: &dyn CourseSource) -> Result<Vec<AnsweredScenario>, ScenarioError> {
-    SCENARIO_FILES
+/// The connection a question asks about; the loader has checked its shape, this says why not
+/// when a scenario that skipped the loader is wrong.
+pub fn connection(question: &content::NetpolQuestion) -> Result<Connection, String> {
+    let pod = |text: &str| text.parse::<PodRef>().map_err(|error| error.to_string());
+    let port = match &question.port {
+        NetpolPort::Number(number) => u16::try_from(*number)
+            .ok()
+            .filter(|n| *n > 0)
+            .map(PortRef::Number)
+            .ok_or_else(|| format!("port {number} is out of range: use 1 to 65535"))?,
+        NetpolPort::Name(name) => name.parse::<PortRef>().map_err(|e| e.to_string())?,
+    };
+    Ok(Connection {
+        from: pod(&question.from)?,
+        to: pod(&question.to)?,
+        port,
+        protocol: question.protocol.into(),
+    })
+}
+
+/// Parses the manifests; YAML errors point at the scenario file's own lines when the loader found
+/// where the manifests start in it.
+pub fn manifests(scenario: &NetpolScenario) -> Result<Manifests, ScenarioError> {
+    let origin = &scenario.origin;
+    parse_sources([(origin.path.as_str(), scenario.manifests.as_str())]).map_err(|errors| {
+        let shift = |error: ManifestError| match (error, origin.manifests_at) {
+            (
+                ManifestError::Invalid {
+                    path,
+                    line,
+                    column,
+                    message,
+                },
+                Some((first_line, first_column)),
+            ) => ManifestError::Invalid {
+                path,
+                line: line + first_line as u64 - 1,
+                // Only the first line of the text shares its line with the RON around it.
+                column: if line == 1 {
+                    column + first_column as u64 - 1
+                } else {
+                    column
+                },
+                message,
+            },
+            (error, _) => error,
+        };
+        ScenarioError::Manifests(ManifestErrors(errors.0.into_iter().map(shift).collect()))
+    })
+}
+
+/// Parses the manifests and evaluates every question.
+pub fn answer(scenario: &NetpolScenario) -> Result<AnsweredScenario, ScenarioError> {
+    let path = &scenario.origin.path;
+    if scenario.questions.is_empty() {
+        return Err(ScenarioError::NoQuestions {
+            path: path.clone(),
+            id: scenario.id.clone(),
+        });
+    }
+    let manifests = manifests(scenario)?;
+    let engine = Engine::from(scenario.engine);
+    let verdicts = scenario
+        .questions
         .iter()
-        .map(|relative| answer_from(source, relative))
-        .collect()
+        .enumerate()
+        .map(|(index, question)| {
+            connection(question)
+                .and_then(|connection| {
+                    evaluate(&manifests.cluster, engine, &connection)
+                        .map_err(|error: EvalError| error.to_string())
+                })
+                .map_err(|message| ScenarioError::Question {
+                    path: path.clone(),
+                    id: scenario.id.clone(),
+                    number: index + 1,
+                    question: question.id.clone(),
+                    message,
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(AnsweredScenario {
+        manifests,
+        verdicts,
+    })
+}
+
+/// Answers every scenario of a course, in course order; the problems of all that fail.
+pub fn answer_course(course: &Course) -> Result<Vec<AnsweredScenario>, Vec<ScenarioError>> {
+    let (answered, failed): (Vec<_>, Vec<_>) = course
+        .netpol_scenarios()
+        .map(answer)
+        .partition(Result::is_ok);
+    if failed.is_empty() {
+        Ok(answered.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(failed.into_iter().filter_map(Result::err).collect())
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
-//! Every built-in scenario parses, its manifests load, and the evaluator gives the answers the
-//! scenario was written to teach.
+//! Every built-in scenario loads with the course, its manifests parse, and the evaluator gives the
+//! answers the scenario was written to teach.
 
-use super::{NetpolScenario, SCENARIO_FILES, ScenarioError, answer_all, answer_from};
-use crate::content::{CourseDir, EmbeddedCourse};
+use super::{ScenarioError, answer, answer_course};
+use crate::content::{self, Course, CourseDir, EmbeddedCourse, NetpolScenario, ScenarioOrigin};
 use crate::netpol::eval::Engine;
 use crate::netpol::evaluate;
 
@@ -22,16 +22,21 @@ const EXPECTED: &[(&str, &[bool])] = &[
     ("netpol-additive", &[true, true, false, false, true]),
 ];
 
+fn built_in() -> Course {
+    content::load(&EmbeddedCourse).expect("the built-in course loads")
+}
+
 #[test]
 fn every_built_in_scenario_gives_the_answers_it_teaches() {
-    let answered = answer_all(&EmbeddedCourse).expect("all scenarios load and evaluate");
-    assert_eq!(answered.len(), SCENARIO_FILES.len());
+    let course = built_in();
+    let answered = answer_course(&course).expect("all scenarios load and evaluate");
+    let scenarios: Vec<&NetpolScenario> = course.netpol_scenarios().collect();
     assert_eq!(answered.len(), EXPECTED.len());
-    for (scenario, (id, expected)) in answered.iter().zip(EXPECTED) {
-        assert_eq!(scenario.scenario.id, *id);
-        let got: Vec<bool> = scenario.verdicts.iter().map(|v| v.allowed()).collect();
+    for ((scenario, answers), (id, expected)) in scenarios.iter().zip(&answered).zip(EXPECTED) {
+        assert_eq!(scenario.id, *id);
+        let got: Vec<bool> = answers.verdicts.iter().map(|v| v.allowed()).collect();
         assert_eq!(got, *expected, "{id}");
-        for verdict in &scenario.verdicts {
+        for verdict in &answers.verdicts {
             assert!(
                 verdict.explanation().len() >= 3,
                 "{id}: every answer is explained"
@@ -41,23 +46,42 @@ fn every_built_in_scenario_gives_the_answers_it_teaches() {
 }
 
 #[test]
-fn scenario_ids_are_unique_and_the_cilium_one_flips_on_a_standard_engine() {
-    let answered = answer_all(&EmbeddedCourse).expect("all scenarios load");
-    let mut ids: Vec<&str> = answered.iter().map(|a| a.scenario.id.as_str()).collect();
+fn the_scenarios_belong_to_the_network_policies_topic_with_stable_prediction_ids() {
+    let course = built_in();
+    let topic = course
+        .topics
+        .iter()
+        .find(|t| t.id == "network-policies")
+        .expect("the topic");
+    assert_eq!(topic.netpol.len(), EXPECTED.len());
+    let first = &topic.netpol[0].questions[0];
+    assert_eq!(first.progress_id, "netpol-deny-all-ingress-tester-to-web");
+    let mut ids: Vec<&str> = course
+        .netpol_questions()
+        .map(|q| q.progress_id.as_str())
+        .collect();
+    let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!(ids.len(), answered.len());
-    let cilium = answered
-        .iter()
-        .find(|a| a.scenario.engine == Engine::Cilium)
+    assert_eq!(ids.len(), count, "prediction ids are unique");
+}
+
+#[test]
+fn the_cilium_scenario_flips_on_a_standard_engine() {
+    let course = built_in();
+    let cilium = course
+        .netpol_scenarios()
+        .find(|s| s.engine == content::NetpolEngine::Cilium)
         .expect("a Cilium scenario");
-    let first = &cilium.scenario.questions[0];
-    let standard = evaluate(&cilium.manifests.cluster, Engine::Standard, first).expect("evaluates");
+    let answered = answer(cilium).expect("answers");
+    let first = super::connection(&cilium.questions[0]).expect("a connection");
+    let standard =
+        evaluate(&answered.manifests.cluster, Engine::Standard, &first).expect("evaluates");
     assert!(
         standard.allowed(),
         "on Calico the pod CIDR ipBlock lets web in"
     );
-    let notes = cilium.verdicts[0].egress.notes(Engine::Cilium).join(" ");
+    let notes = answered.verdicts[0].egress.notes(Engine::Cilium).join(" ");
     assert!(notes.contains("never selects pod"), "{notes}");
 }
 
@@ -67,31 +91,53 @@ fn scenarios_load_from_a_folder_the_same_way() {
         env!("CARGO_MANIFEST_DIR"),
         "/content/networking-in-aks"
     ));
-    let from_disk = answer_from(&dir, SCENARIO_FILES[0]).expect("loads from disk");
-    assert_eq!(from_disk.scenario.id, "netpol-deny-all-ingress");
+    let course = content::load(&dir).expect("loads from disk");
+    let first = course.netpol_scenarios().next().expect("a scenario");
+    assert!(
+        first.origin.path.ends_with("netpol/deny-all-ingress.ron"),
+        "{}",
+        first.origin.path
+    );
+    assert!(answer(first).is_ok());
+}
+
+fn scenario(manifests: &str, manifests_at: Option<(usize, usize)>) -> NetpolScenario {
+    NetpolScenario {
+        id: "x".into(),
+        title: "t".into(),
+        intro: "i".into(),
+        engine: content::NetpolEngine::Standard,
+        manifests: manifests.into(),
+        questions: vec![content::NetpolQuestion {
+            id: "q".into(),
+            from: "n/a".into(),
+            to: "n/zz".into(),
+            port: content::NetpolPort::Number(80),
+            protocol: content::NetpolProtocol::Tcp,
+            progress_id: "x-q".into(),
+        }],
+        origin: ScenarioOrigin {
+            path: "s.ron".into(),
+            manifests_at,
+        },
+    }
 }
 
 #[test]
-fn bad_ron_and_bad_manifests_name_the_file_and_line() {
-    let error = NetpolScenario::from_ron_str("NetpolScenario(id: 3)", "s.ron").expect_err("bad");
-    assert!(error.to_string().starts_with("s.ron:1:"), "{error}");
-
-    let text = "NetpolScenario(\n    id: \"x\",\n    title: \"t\",\n    intro: \"i\",\n    manifests: r#\"\nkind: Pod\nmetadata:\n  name: [a\n\"#,\n    questions: [Connection(from: \"a/b\", to: \"a/c\", port: 80)],\n)\n";
-    let scenario = NetpolScenario::from_ron_str(text, "s.ron").expect("RON is fine");
-    let error = scenario
-        .answer("s.ron", Some(text))
-        .expect_err("manifests are not");
+fn bad_manifests_are_reported_at_the_scenario_files_own_line() {
+    // The manifests start on line 5 of the file, column 20: line 4 of the YAML is line 8 there.
+    let broken = scenario("\nkind: Pod\nmetadata:\n  name: [a\n", Some((5, 20)));
+    let error = answer(&broken).expect_err("the YAML is broken");
     assert!(matches!(error, ScenarioError::Manifests(_)));
     assert!(error.to_string().starts_with("s.ron:8:"), "{error}");
 }
 
 #[test]
-fn a_question_about_an_unknown_pod_is_reported_with_its_number() {
-    let text = "NetpolScenario(id: \"x\", title: \"t\", intro: \"i\", manifests: \"kind: Pod\\nmetadata: {name: a, namespace: n}\\n\", questions: [Connection(from: \"n/a\", to: \"n/zz\", port: 80)])";
-    let scenario = NetpolScenario::from_ron_str(text, "s.ron").expect("parses");
-    let error = scenario.answer("s.ron", None).expect_err("unknown pod");
+fn a_question_about_an_unknown_pod_is_reported_with_its_number_and_id() {
+    let unknown = scenario("kind: Pod\nmetadata: {name: a, namespace: n}\n", None);
+    let error = answer(&unknown).expect_err("unknown pod");
     assert_eq!(
         error.to_string(),
-        "s.ron: question 1 of scenario x: no pod n/zz in the manifests"
+        "s.ron: question 1 (q) of scenario x: no pod n/zz in the manifests"
     );
 }

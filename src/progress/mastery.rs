@@ -1,10 +1,13 @@
 //! What the progress means against the course: mastery per topic, due counts, streak, score
 //! history and time spent — the numbers behind the stats screen, `aks-tutor progress` and reports.
 //!
-//! Mastery of a topic = the mean, over the topic's questions and interview items, of each item's
-//! latest score (any mode, cram included: it is the freshest evidence), an unanswered item counting
+//! Mastery of a topic = the mean, over the topic's questions, interview items and network policy
+//! predictions, of each item's latest score (any mode, cram included: it is the freshest evidence), an unanswered item counting
 //! 0. So a topic is 100 % only when every item's last answer was right, and answering half the items
 //! perfectly shows 50 %, not 100 %. Self-grades score Again 0, Hard 0.5, Good and Easy 1.
+//!
+//! Predictions count for mastery but are never due: the review queue serves quiz questions and
+//! interview items only, so counting predictions as due would promise reviews it cannot give.
 //!
 //! Only items in the course count here; history for ids the course no longer has stays in the file
 //! (and comes back if the id does) but does not skew today's numbers.
@@ -24,7 +27,7 @@ use crate::content::{Course, Topic};
 pub struct TopicMastery {
     pub topic: String,
     pub title: String,
-    /// Questions and interview items in the topic.
+    /// Questions, interview items and network policy predictions in the topic.
     pub items: usize,
     /// Items answered at least once.
     pub items_answered: usize,
@@ -38,8 +41,19 @@ pub struct TopicMastery {
     pub due_now: usize,
 }
 
-/// The items a topic holds, as (kind, id).
+/// The items a topic holds, as (kind, id): what its mastery is made of. A network policy
+/// prediction is kept as a question, under its scenario's progress id.
 pub fn topic_items(topic: &Topic) -> impl Iterator<Item = (ItemKind, &str)> {
+    let predictions = topic
+        .netpol
+        .iter()
+        .flat_map(|scenario| &scenario.questions)
+        .map(|q| (ItemKind::Question, q.progress_id.as_str()));
+    reviewable_items(topic).chain(predictions)
+}
+
+/// The items of a topic that review can ask again: its quiz questions and interview items.
+pub fn reviewable_items(topic: &Topic) -> impl Iterator<Item = (ItemKind, &str)> {
     let questions = topic
         .questions
         .iter()
@@ -69,10 +83,12 @@ pub fn topic_mastery(topic: &Topic, progress: &Progress, now: Timestamp) -> Topi
         mastery: None,
         due_now: 0,
     };
+    standing.due_now = reviewable_items(topic)
+        .filter(|(kind, id)| is_due(progress, *kind, id, now))
+        .count();
     let mut score_total = 0.0;
     for (kind, id) in topic_items(topic) {
         standing.items += 1;
-        standing.due_now += usize::from(is_due(progress, kind, id, now));
         let Some(item) = progress.item(kind, id) else {
             continue;
         };
@@ -116,7 +132,8 @@ pub fn review_queue(
     now: Timestamp,
     within_minutes: i64,
 ) -> Vec<DueItem> {
-    let known: BTreeSet<(ItemKind, &str)> = course.topics.iter().flat_map(topic_items).collect();
+    let known: BTreeSet<(ItemKind, &str)> =
+        course.topics.iter().flat_map(reviewable_items).collect();
     schedule::due_within(progress, now, within_minutes)
         .into_iter()
         .filter(|item| known.contains(&(item.kind, item.id.as_str())))
@@ -143,7 +160,7 @@ pub fn due_counts(course: &Course, progress: &Progress, now: Timestamp) -> DueCo
         scheduled: 0,
         new: 0,
     };
-    for (kind, id) in course.topics.iter().flat_map(topic_items) {
+    for (kind, id) in course.topics.iter().flat_map(reviewable_items) {
         match progress.item(kind, id).and_then(|i| i.schedule.as_ref()) {
             Some(schedule) => {
                 counts.scheduled += 1;

@@ -266,3 +266,49 @@ fn the_summary_adds_up() {
     assert_eq!(json["topics"][0]["topic"], "plugins");
     assert_eq!(json["last_session"]["started"], "2026-01-05T09:00:00Z");
 }
+
+/// A scenario of two predictions in the DNS topic (which has one question, q-c).
+fn course_with_predictions() -> Course {
+    use crate::content::{NetpolPort, NetpolProtocol, NetpolQuestion, NetpolScenario};
+    let mut course = test_course::course();
+    let prediction = |id: &str| NetpolQuestion {
+        id: id.into(),
+        from: "a/b".into(),
+        to: "a/c".into(),
+        port: NetpolPort::Number(80),
+        protocol: NetpolProtocol::Tcp,
+        progress_id: format!("netpol-s-{id}"),
+    };
+    course.topics[1].netpol.push(NetpolScenario {
+        id: "netpol-s".into(),
+        title: "S".into(),
+        intro: "I".into(),
+        engine: Default::default(),
+        manifests: String::new(),
+        questions: vec![prediction("one"), prediction("two")],
+        origin: Default::default(),
+    });
+    course
+}
+
+#[test]
+fn predictions_count_for_mastery_but_are_never_due() {
+    let course = course_with_predictions();
+    let now = at("2026-01-05T09:00:00Z");
+    let mut progress = Progress::default();
+    answer(
+        &mut progress,
+        ItemKind::Question,
+        "netpol-s-one",
+        Outcome::Score(1.0),
+        now,
+    );
+    let later = now.plus_minutes(60 * 24 * 365);
+    let dns = topic_mastery(&course.topics[1], &progress, later);
+    assert_eq!(dns.items, 3, "q-c and two predictions");
+    assert_eq!(dns.items_answered, 1);
+    assert_eq!(dns.mastery, Some(1.0 / 3.0));
+    assert_eq!(dns.due_now, 0, "review cannot ask a prediction again");
+    assert_eq!(due_counts(&course, &progress, later).now, 0);
+    assert!(review_queue(&course, &progress, later, 0).is_empty());
+}

@@ -73,6 +73,7 @@ pub fn course() -> Course {
                 }],
                 questions: vec![question("q-a"), question("q-b")],
                 interview: vec![interview_item("iv-a")],
+                netpol: Vec::new(),
             },
             Topic {
                 id: "dns".into(),
@@ -82,6 +83,7 @@ pub fn course() -> Course {
                 labs: Vec::new(),
                 questions: vec![question("q-c")],
                 interview: Vec::new(),
+                netpol: Vec::new(),
             },
         ],
     }

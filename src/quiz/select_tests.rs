@@ -192,6 +192,7 @@ fn a_two_item_ordering_is_never_handed_out_solved() {
         labs: vec![],
         questions: vec![],
         interview: vec![],
+        netpol: vec![],
     };
     let question = Question {
         id: "q".into(),

@@ -21,6 +21,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Stats(_) => ("Stats", KeyContext::Stats),
         Screen::Exam(exam) => ("Mock exam", exam.key_context()),
         Screen::Search(_) => ("Search", KeyContext::Search),
+        Screen::NetpolLab(_) => ("Allowed or denied?", KeyContext::NetpolLab),
     };
     let keys = bindings(context);
     let label_width = keys

@@ -12,6 +12,7 @@ use crate::app::{
     App, HomeEntry, ListScreen, Practice, TopicEntry, TopicScreen, home_entries, resume_title,
 };
 use crate::content::LabKind;
+use crate::progress::ItemKind;
 
 pub const HOME_HINTS: &str = "↑↓ choose · Enter open · ? help · q quit";
 pub const TOPIC_HINTS: &str = "↑↓ choose · Enter open · q back · ? help";
@@ -139,6 +140,30 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, app: &App, screen: &TopicScreen
                     name: format!("Lab     {}", lab.title),
                     description,
                     right,
+                }
+            }
+            TopicEntry::NetpolLab(i) => {
+                let scenario = &topic.netpol[i];
+                let progress = app.store.progress();
+                let scores: Vec<f64> = scenario
+                    .questions
+                    .iter()
+                    .filter_map(|q| progress.item(ItemKind::Question, &q.progress_id))
+                    .filter_map(|item| item.latest_score())
+                    .collect();
+                let right = scores.iter().filter(|s| **s >= 1.0).count();
+                let total = scenario.questions.len();
+                Entry {
+                    name: format!("Lab     Allowed or denied? {}", scenario.title),
+                    description: format!(
+                        "        predict {total} connection{}; the evaluator explains each",
+                        plural(total)
+                    ),
+                    right: if scores.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{right}/{total} right")
+                    },
                 }
             }
             TopicEntry::Quiz => Entry {

@@ -9,6 +9,7 @@ pub mod highlight;
 mod home;
 pub mod interview;
 pub mod lab;
+pub mod netpol_lab;
 pub mod question;
 mod quiz;
 mod reader;
@@ -74,6 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Interview(interview) => interview::draw_interview(frame, body, app, interview),
         Screen::Exam(exam) => exam::draw_exam(frame, body, app, exam),
         Screen::Search(search) => search::draw_search(frame, body, app, search),
+        Screen::NetpolLab(lab) => netpol_lab::draw_netpol_lab(frame, body, app, lab),
         Screen::Stats(stats) => {
             reader::draw_document(frame, body, app, &stats.rendered, stats.scroll);
             (

@@ -112,20 +112,25 @@ fn split_keeping_spaces(text: &str) -> Vec<&str> {
 }
 
 /// Breaks a word into chunks of at most `width` columns (at least one character each).
+/// Widths are measured on the chunk as a whole, not added up per character: a variation selector
+/// can turn "0" into a two-column emoji.
 pub fn break_word(word: &str, width: usize) -> Vec<&str> {
     let mut chunks = Vec::new();
     let mut start = 0;
-    let mut used = 0;
-    for (i, ch) in word.char_indices() {
-        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-        if used + w > width && i > start {
-            chunks.push(&word[start..i]);
-            start = i;
-            used = 0;
+    let mut boundaries = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([word.len()])
+        .peekable();
+    while let Some(end) = boundaries.next() {
+        let next_end = boundaries.peek().copied();
+        let too_wide = next_end.is_some_and(|next| word[start..next].width() > width);
+        if too_wide || next_end.is_none() {
+            chunks.push(&word[start..end]);
+            start = end;
         }
-        used += w;
     }
-    chunks.push(&word[start..]);
     chunks
 }
 
@@ -174,6 +179,13 @@ mod tests {
     fn words_break_after_hyphens_and_slashes() {
         let lines = wrap(&[("IP-constrained dev/test".into(), Style::new())], 12);
         assert_eq!(texts(&lines), ["IP-", "constrained", "dev/test"]);
+    }
+
+    #[test]
+    fn a_variation_selector_widening_a_digit_is_measured_with_it() {
+        for line in wrap(&[("a0\u{fe0f}a".to_string(), Style::new())], 2) {
+            assert!(line_width(&line) <= 2, "{line:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,87 @@
+//! The rules of an "allowed or denied?" scenario beyond its RON syntax: ids, at least one
+//! connection, `from`/`to` written `namespace/pod`, ports a number or a name. Whether the YAML
+//! parses and every connection can be answered is checked by `validate` with the evaluator.
+
+use std::collections::HashSet;
+
+use super::{Checker, is_valid_id, tidy};
+use crate::content::problem::line_col;
+use crate::content::scenario::{NetpolScenario, pod_problem, port_problem};
+
+pub fn netpol_scenario(
+    checker: &mut Checker,
+    path: &str,
+    text: &str,
+    scenario: &mut NetpolScenario,
+    nth: usize,
+) {
+    let at = checker.id("netpol scenario", path, text, &scenario.id, nth);
+    let what = format!("netpol scenario `{}`", scenario.id);
+    checker.non_empty(path, at, &what, "title", &scenario.title);
+    checker.non_empty(path, at, &what, "intro", &scenario.intro);
+    checker.non_empty(path, at, &what, "manifests", &scenario.manifests);
+    if scenario.questions.is_empty() {
+        checker.report(path, at, format!("{what} has no questions"));
+    }
+    scenario.intro = tidy(&scenario.intro);
+
+    // Each connection's fields are looked for after its id, so that the same pod named in two
+    // connections is reported where it is wrong.
+    let mut cursor = 0;
+    let mut local_ids = HashSet::new();
+    for question in &mut scenario.questions {
+        let quoted = format!("{:?}", question.id);
+        let start = text[cursor..]
+            .find(&quoted)
+            .map_or(cursor, |offset| cursor + offset);
+        cursor = start + quoted.len().min(text.len() - start);
+        let find = |needle: &str| {
+            text[start..]
+                .find(needle)
+                .map(|offset| line_col(text, start + offset))
+        };
+        let id_at = find(&quoted);
+        if !is_valid_id(&question.id) {
+            let message = format!(
+                "connection id `{}` must be lowercase letters, digits and single `-`",
+                question.id
+            );
+            checker.report(path, id_at, message);
+        }
+        question.progress_id = format!("{}-{}", scenario.id, question.id);
+        // Progress keeps predictions in the same map as quiz questions: the ids must not meet.
+        let key = ("question", question.progress_id.clone());
+        if !local_ids.insert(question.id.clone()) {
+            let message = format!("duplicate connection id `{}` in {what}", question.id);
+            checker.report(path, id_at, message);
+        } else {
+            match checker.ids.get(&key) {
+                Some(first) => {
+                    let message = format!(
+                        "connection `{}` of {what} is kept in progress as `{}`, which is already the id of the question at {first}",
+                        question.id, question.progress_id
+                    );
+                    checker.report(path, id_at, message);
+                }
+                None => {
+                    let here = match id_at {
+                        Some((line, col)) => {
+                            format!("{}:{line}:{col}", checker.source.display_path(path))
+                        }
+                        None => checker.source.display_path(path),
+                    };
+                    checker.ids.insert(key, here);
+                }
+            }
+        }
+        for (field, pod) in [("from", &question.from), ("to", &question.to)] {
+            if let Some(message) = pod_problem(pod) {
+                let pod_at = find(&format!("{pod:?}"));
+                checker.report(path, pod_at, format!("`{field}`: {message}"));
+            }
+        }
+        if let Some(message) = port_problem(&question.port) {
+            checker.report(path, find("port:"), message);
+        }
+    }
+}
