@@ -9,10 +9,34 @@ use unicode_width::UnicodeWidthStr;
 /// Wraps styled pieces of text into lines of at most `width` columns. Words longer than a line
 /// are broken; explicit `\n` starts a new line.
 pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
+    wrap_to(pieces, width, width)
+}
+
+/// Like [`wrap`], but lines after the first are indented by `indent` columns (a hanging indent,
+/// for lists of labelled entries).
+pub fn wrap_hanging(pieces: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'static>> {
+    let rest_width = width.saturating_sub(indent).max(1);
+    let pad = Span::raw(" ".repeat(indent.min(width.saturating_sub(1))));
+    wrap_to(pieces, width, rest_width)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 {
+                line
+            } else {
+                Line::from([vec![pad.clone()], line.spans].concat())
+            }
+        })
+        .collect()
+}
+
+/// Wraps with the first line `first` columns wide and the others `rest` wide.
+fn wrap_to(pieces: &[(String, Style)], first: usize, rest: usize) -> Vec<Line<'static>> {
+    let (first, rest) = (first.max(1), rest.max(1));
+    let mut lines: Vec<Line<'static>> = Vec::new();
     let mut current: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
+    let limit = |lines: &Vec<Line<'static>>| if lines.is_empty() { first } else { rest };
     for (text, style) in pieces {
         for (i, segment) in text.split('\n').enumerate() {
             if i > 0 {
@@ -21,10 +45,10 @@ pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
             }
             for word in split_keeping_spaces(segment) {
                 let word_width = word.width();
-                if used + word_width > width && word.trim().is_empty() {
+                if used + word_width > limit(&lines) && word.trim().is_empty() {
                     continue; // a space that would end a line is dropped
                 }
-                if used + word_width > width && used > 0 {
+                if used + word_width > limit(&lines) && used > 0 {
                     trim_trailing_space(&mut current);
                     lines.push(Line::from(std::mem::take(&mut current)));
                     used = 0;
@@ -32,10 +56,11 @@ pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
                         continue;
                     }
                 }
-                if word_width > width {
-                    for chunk in break_word(word, width) {
+                if word_width > limit(&lines) {
+                    // Chunks sized for the narrower lines fit any line they land on.
+                    for chunk in break_word(word, first.min(rest)) {
                         let chunk_width = chunk.width();
-                        if used + chunk_width > width {
+                        if used + chunk_width > limit(&lines) {
                             lines.push(Line::from(std::mem::take(&mut current)));
                             used = 0;
                         }
@@ -54,36 +79,6 @@ pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(current));
     }
     lines
-}
-
-/// Like [`wrap`], but lines after the first are indented by `indent` columns (a hanging indent,
-/// for lists of labelled entries).
-pub fn wrap_hanging(pieces: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'static>> {
-    let mut lines = wrap(pieces, width).into_iter();
-    let Some(first) = lines.next() else {
-        return Vec::new();
-    };
-    let mut rest: Vec<(String, Style)> = Vec::new();
-    for (i, line) in lines.enumerate() {
-        if i > 0 {
-            rest.push((" ".to_string(), Style::new()));
-        }
-        rest.extend(
-            line.spans
-                .into_iter()
-                .map(|span| (span.content.into_owned(), span.style)),
-        );
-    }
-    let mut out = vec![first];
-    if !rest.is_empty() {
-        let pad = Span::raw(" ".repeat(indent));
-        out.extend(
-            wrap(&rest, width.saturating_sub(indent).max(1))
-                .into_iter()
-                .map(|line| Line::from([vec![pad.clone()], line.spans].concat())),
-        );
-    }
-    out
 }
 
 /// Splits text into words and runs of spaces, both kept. A word also ends after a hyphen or a
@@ -189,6 +184,12 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphen_at_a_hanging_break_leaves_no_space() {
+        let lines = wrap_hanging(&[("xx allow-frontend policy".into(), Style::new())], 12, 2);
+        assert_eq!(texts(&lines), ["xx allow-", "  frontend", "  policy"]);
+    }
+
+    #[test]
     fn hanging_lines_are_indented_and_fit() {
         let lines = wrap_hanging(&[("label one two three four".into(), Style::new())], 12, 6);
         assert_eq!(
@@ -229,8 +230,11 @@ mod tests {
         #[test]
         fn no_line_is_wider_than_asked(text in "\\PC{0,200}", width in 1usize..40) {
             for line in wrap(&[(text, Style::new())], width) {
-                // A single character wider than the line is the only exception.
-                proptest::prop_assert!(line_width(&line) <= width.max(2));
+                // A single character wider than the line (some are 2 or 3 columns) is the only
+                // exception.
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                let single = text.chars().filter(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0) > 0).count() <= 1;
+                proptest::prop_assert!(line_width(&line) <= width || single, "{text:?} at width {width}");
             }
         }
     }
