@@ -88,13 +88,26 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, app: &App, screen: &TopicScreen
         &[(topic.summary.clone(), theme.dim)],
         usize::from(area.width),
     ));
-    let practice = format!(
-        "{} quiz question{} and {} interview question{} on this topic",
-        topic.questions.len(),
-        plural(topic.questions.len()),
-        topic.interview.len(),
-        plural(topic.interview.len())
-    );
+    let mut counts = vec![
+        format!(
+            "{} quiz question{}",
+            topic.questions.len(),
+            plural(topic.questions.len())
+        ),
+        format!(
+            "{} interview question{}",
+            topic.interview.len(),
+            plural(topic.interview.len())
+        ),
+    ];
+    if !topic.netpol.is_empty() {
+        counts.push(format!(
+            "{} policy lab{}",
+            topic.netpol.len(),
+            plural(topic.netpol.len())
+        ));
+    }
+    let practice = format!("{} on this topic", counts.join(", "));
     intro.extend(wrap(&[(practice, theme.dim)], usize::from(area.width)));
     intro.push(Line::default());
     let entries: Vec<Entry> = screen
