@@ -233,11 +233,17 @@ fn draw_list(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// The menus' column: a margin on narrow terminals, centred at the reading width on wide ones,
+/// so a topic's mastery stays next to its name.
 fn inset(area: Rect) -> Rect {
     let margin = if area.width > 60 { 2 } else { 1 };
+    let width = area
+        .width
+        .saturating_sub(2 * margin)
+        .min(super::document_width(area.width) as u16);
     Rect {
-        x: area.x + margin,
-        width: area.width.saturating_sub(2 * margin),
+        x: area.x + (area.width - width) / 2,
+        width,
         ..area
     }
 }
