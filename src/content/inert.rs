@@ -9,16 +9,11 @@ use super::model::{
     Course, Document, InterviewItem, KeyPoint, Lab, Lesson, Question, QuestionKind, Step, StepFile,
     Topic,
 };
-use super::sanitize::sanitize;
-
-/// Whether sanitizing could change the text: the fast path for clean text, which is all of it
-/// in an honest course.
-fn needs_cleaning(ch: char) -> bool {
-    ch.is_control() && ch != '\n' || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
+use super::sanitize::{is_inert, sanitize};
 
 fn clean(text: &mut String) {
-    if text.chars().any(needs_cleaning) {
+    // All of an honest course is inert already: then nothing is copied.
+    if !is_inert(text) {
         *text = sanitize(text);
     }
 }
