@@ -20,6 +20,8 @@ pub struct Checker<'a> {
     /// Ids seen per kind, with where they were first defined.
     ids: HashMap<(&'static str, String), String>,
     references: Vec<Reference>,
+    /// How many times each (file, target) has been referenced so far, to find the next one.
+    reference_counts: HashMap<(String, String), usize>,
 }
 
 /// A `see` link, resolved once every lesson is known.
@@ -36,6 +38,7 @@ impl<'a> Checker<'a> {
             problems: Vec::new(),
             ids: HashMap::new(),
             references: Vec::new(),
+            reference_counts: HashMap::new(),
         }
     }
 
@@ -129,11 +132,14 @@ impl<'a> Checker<'a> {
     }
 
     fn reference(&mut self, path: &str, text: &str, target: &str) {
-        let earlier = self
-            .references
-            .iter()
-            .filter(|r| r.path == path && r.target == target)
-            .count();
+        // A count kept per (file, target): scanning every earlier reference made a course of
+        // thousands of questions load in quadratic time.
+        let count = self
+            .reference_counts
+            .entry((path.to_string(), target.to_string()))
+            .or_default();
+        let earlier = *count;
+        *count += 1;
         let at = find_string(text, target, earlier);
         self.references.push(Reference {
             path: path.to_string(),

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::check::{self, Checker};
+use super::inert::make_inert;
 use super::markdown;
 use super::model::{Course, Document, FORMAT_VERSION, InterviewItem, Lab, Lesson, Question, Topic};
 use super::problem::{Problem, Problems, find_string, line_col};
@@ -150,12 +151,15 @@ impl Loader<'_> {
             );
         }
         self.problems.extend(checker.finish(&topics));
-        Some(Course {
+        let mut course = Course {
             id: file.id,
             title: file.title,
             summary: file.summary,
             topics,
-        })
+        };
+        // Parsing decodes RON escapes and markdown references, which can make control characters.
+        make_inert(&mut course);
+        Some(course)
     }
 
     fn lesson(

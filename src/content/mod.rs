@@ -3,6 +3,7 @@
 
 pub mod blocks;
 mod check;
+mod inert;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -39,8 +39,12 @@ impl fmt::Display for Problems {
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
     let before = source.get(..offset).unwrap_or(source);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // Bytes, not chars: the loader locates every item this way, and a byte count vectorises.
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before
+        .bytes()
+        .rposition(|b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let col = before[line_start..].chars().count() + 1;
     (line, col)
 }

@@ -4,6 +4,10 @@
 /// Removes escape sequences (CSI, OSC, DCS and the like) and control characters, keeping newlines.
 /// Tabs become four spaces, so that widths are known when text is laid out.
 pub fn sanitize(text: &str) -> String {
+    // Start-up sanitizes the whole course: clean text (all of an honest course) is only copied.
+    if is_inert(text) {
+        return text.to_owned();
+    }
     let mut clean = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
@@ -21,6 +25,24 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     clean
+}
+
+/// Whether `text` holds nothing `sanitize` would change: no control character but newlines, no
+/// C1 control (U+0080..U+009F, bytes C2 80..9F) and no bidirectional override (U+202A..U+202E,
+/// bytes E2 80 AA..AE; U+2066..U+2069, bytes E2 81 A6..A9). Bytes, not chars: this runs over
+/// the whole course at every start.
+pub fn is_inert(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &byte)| match byte {
+        b'\n' => true,
+        0..=0x1f | 0x7f => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => !matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => true,
+    })
 }
 
 fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -83,6 +105,20 @@ mod tests {
     #[test]
     fn c1_controls_and_other_controls_are_removed() {
         assert_eq!(sanitize("a\u{9b}2Jb\u{0}\u{8}\rc\u{7f}"), "abc");
+    }
+
+    #[test]
+    fn inert_text_is_recognised_byte_by_byte() {
+        assert!(is_inert("Pods · §2 → “quoted” — 10.0.0.0/16\n界"));
+        for dirty in [
+            "\u{1b}", "\t", "\r", "\u{7f}", "\u{85}", "\u{9b}", "\u{202e}", "\u{2066}",
+        ] {
+            assert!(!is_inert(&format!("a{dirty}b")), "{dirty:?}");
+            assert!(
+                !sanitize(&format!("a{dirty}b")).contains(dirty),
+                "{dirty:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,120 @@
+//! The launch, idle and memory bars, measured in a real pseudo-terminal (figures come from here,
+//! never from tests). The release binary is started at 100x30 with a fresh temporary data folder,
+//! timed from spawn until the home screen is fully drawn (its footer, the last row ratatui writes,
+//! shows "q quit"), then sent `q`. After the runs, one more tutor is left idle for 5 seconds while
+//! its CPU time and the bytes it writes are counted.
+//!
+//! ```text
+//! cargo build --release && cargo run --release --example launch [RUNS]
+//! ```
+
+#[path = "../tests/support/pty.rs"]
+mod pty;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use pty::{Tutor, cpu_time, last_row, status_kb};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+const IDLE: Duration = Duration::from_secs(5);
+
+/// `target/release/aks-tutor`, next to this example's own folder.
+fn tutor_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the example's path");
+    let binary = exe
+        .parent()
+        .and_then(|examples| examples.parent())
+        .map(|profile| profile.join("aks-tutor"))
+        .expect("the target folder");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build --release` first",
+        binary.display()
+    );
+    binary
+}
+
+fn home_is_drawn(screen: &vt100::Screen) -> bool {
+    last_row(screen).contains("q quit")
+}
+
+fn main() {
+    if cfg!(debug_assertions) {
+        eprintln!("warning: a debug build of the example; the tutor timed is target/…/aks-tutor");
+    }
+    let runs: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(50);
+    let binary = tutor_binary();
+    println!("launching {} {runs} times at 100x30", binary.display());
+
+    let mut launches = Vec::new();
+    let mut exits = Vec::new();
+    for _ in 0..runs {
+        let data = tempfile::tempdir().expect("a temp data dir");
+        let start = Instant::now();
+        let mut tutor = Tutor::spawn(&binary, &[], data.path(), 100, 30).expect("spawn");
+        tutor
+            .wait_for(TIMEOUT, home_is_drawn)
+            .expect("the home screen");
+        launches.push(start.elapsed());
+        let quit = Instant::now();
+        tutor.press(&["q"]);
+        let status = tutor.wait_exit(TIMEOUT).expect("the tutor exits");
+        assert!(status.success(), "the tutor failed: {status}");
+        exits.push(quit.elapsed());
+    }
+    launches.sort();
+    exits.sort();
+    let median = |v: &[Duration]| v[v.len() / 2];
+    let p95 = |v: &[Duration]| v[(v.len() - 1) * 95 / 100];
+    println!(
+        "launch to the full home screen: median {:.2} ms, p95 {:.2} ms, min {:.2} ms (bar ≤ 5 ms)",
+        ms(median(&launches)),
+        ms(p95(&launches)),
+        ms(launches[0])
+    );
+    println!("q to exit: median {:.2} ms", ms(median(&exits)));
+
+    idle_and_memory(&binary);
+}
+
+fn idle_and_memory(binary: &std::path::Path) {
+    let data = tempfile::tempdir().expect("a temp data dir");
+    let mut tutor = Tutor::spawn(binary, &[], data.path(), 100, 30).expect("spawn");
+    tutor
+        .wait_for(TIMEOUT, home_is_drawn)
+        .expect("the home screen");
+    let pid = tutor.child.id();
+    let rss = status_kb(pid, "VmRSS").unwrap_or_default();
+    let peak = status_kb(pid, "VmHWM").unwrap_or_default();
+    println!(
+        "memory at the home screen: {:.1} MB RSS, peak {:.1} MB (bar ≤ 20 MB)",
+        rss as f64 / 1024.0,
+        peak as f64 / 1024.0
+    );
+    let cpu_before = cpu_time(pid).expect("/proc/<pid>/stat");
+    let bytes_before = tutor.bytes;
+    let start = Instant::now();
+    while start.elapsed() < IDLE {
+        tutor
+            .read_for(IDLE.saturating_sub(start.elapsed()))
+            .expect("read the terminal");
+    }
+    let cpu = cpu_time(pid).expect("/proc/<pid>/stat") - cpu_before;
+    println!(
+        "idle for {} s: {:.0} ms of CPU ({:.2} %), {} bytes written to the terminal (bar: no redraw, ~0 % CPU)",
+        IDLE.as_secs(),
+        ms(cpu),
+        cpu.as_secs_f64() / IDLE.as_secs_f64() * 100.0,
+        tutor.bytes - bytes_before
+    );
+    tutor.press(&["q"]);
+    tutor.wait_exit(TIMEOUT).expect("the tutor exits");
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
