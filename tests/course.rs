@@ -43,8 +43,7 @@ fn escape_sequences_in_content_never_reach_the_screen() {
         })
         .collect();
     assert_eq!(texts, ["CoreDNS", "Text here."]);
-    let all = format!("{course:?}");
-    assert!(!all.contains('\u{1b}') && !all.contains('\u{9b}') && !all.contains('\u{7}'));
+    // Every other string of a hostile course: tests/hostile_content.rs.
 }
 
 /// A course held in memory, so property tests can feed the loader any text.

@@ -10,6 +10,7 @@ use super::model::{
     Topic,
 };
 use super::sanitize::{is_inert, sanitize};
+use super::scenario::NetpolScenario;
 
 fn clean(text: &mut String) {
     // All of an honest course is inert already: then nothing is copied.
@@ -44,12 +45,29 @@ fn topic(topic: &mut Topic) {
         labs,
         questions,
         interview,
+        netpol,
     } = topic;
     clean_all([title, summary]);
+    netpol.iter_mut().for_each(scenario);
     lessons.iter_mut().for_each(lesson);
     labs.iter_mut().for_each(lab);
     questions.iter_mut().for_each(question);
     interview.iter_mut().for_each(interview_item);
+}
+
+fn scenario(scenario: &mut NetpolScenario) {
+    // Hosts, ports and ids are checked by the loader; the prose and the YAML shown on screen are
+    // cleaned (a YAML that no longer parses is reported by validate, never drawn raw).
+    let NetpolScenario {
+        id: _,
+        title,
+        intro,
+        engine: _,
+        manifests,
+        questions: _,
+        origin: _,
+    } = scenario;
+    clean_all([title, intro, manifests]);
 }
 
 fn lesson(lesson: &mut Lesson) {
