@@ -14,21 +14,26 @@ pub use scenario::netpol_scenario;
 
 type Position = Option<(usize, usize)>;
 
+/// Where a message points: the `nth` quoted occurrence of `needle` in a file. Found only when a
+/// problem is reported: a course without problems never spends its load time looking for
+/// positions (which was a third of it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    path: String,
+    needle: String,
+    nth: usize,
+}
+
 pub struct Checker<'a> {
     source: &'a dyn CourseSource,
     problems: Vec<Problem>,
     /// Ids seen per kind, with where they were first defined.
-    ids: HashMap<(&'static str, String), String>,
-    references: Vec<Reference>,
+    ids: HashMap<(&'static str, String), Spot>,
+    references: Vec<(Spot, String)>,
     /// How many times each (file, target) has been referenced so far, to find the next one.
     reference_counts: HashMap<(String, String), usize>,
-}
-
-/// A `see` link, resolved once every lesson is known.
-struct Reference {
-    path: String,
-    at: Position,
-    target: String,
+    /// The text of every file checked, for positions found after the file has been read.
+    texts: HashMap<String, String>,
 }
 
 impl<'a> Checker<'a> {
@@ -39,42 +44,43 @@ impl<'a> Checker<'a> {
             ids: HashMap::new(),
             references: Vec::new(),
             reference_counts: HashMap::new(),
+            texts: HashMap::new(),
         }
     }
 
+    /// Where the `nth` occurrence of `needle` is in `path`, remembering the file's text.
+    fn spot(&mut self, path: &str, text: &str, needle: &str, nth: usize) -> Spot {
+        if !self.texts.contains_key(path) {
+            self.texts.insert(path.to_string(), text.to_string());
+        }
+        Spot {
+            path: path.to_string(),
+            needle: needle.to_string(),
+            nth,
+        }
+    }
+
+    fn position(&self, spot: &Spot) -> Position {
+        self.texts
+            .get(&spot.path)
+            .and_then(|text| find_string(text, &spot.needle, spot.nth))
+    }
+
     pub fn course_fields(&mut self, text: &str, id: &str, title: &str) {
-        self.id("course", "course.ron", text, id, 0);
-        self.non_empty(
-            "course.ron",
-            find_string(text, id, 0),
-            "the course",
-            "title",
-            title,
-        );
+        let at = self.id("course", "course.ron", text, id, 0);
+        self.non_empty(&at, "the course", "title", title);
     }
 
     pub fn topic(&mut self, text: &str, id: &str, title: &str) {
-        self.id("topic", "course.ron", text, id, 0);
-        self.non_empty(
-            "course.ron",
-            find_string(text, id, 0),
-            &format!("topic `{id}`"),
-            "title",
-            title,
-        );
+        let at = self.id("topic", "course.ron", text, id, 0);
+        self.non_empty(&at, &format!("topic `{id}`"), "title", title);
     }
 
     pub fn lesson(&mut self, text: &str, id: &str, title: &str) {
         // A topic and its lesson often share an id, hence the first lesson-id occurrence after it.
         let nth = usize::from(self.ids.contains_key(&("topic", id.to_string())));
-        self.id("lesson", "course.ron", text, id, nth);
-        self.non_empty(
-            "course.ron",
-            find_string(text, id, nth),
-            &format!("lesson `{id}`"),
-            "title",
-            title,
-        );
+        let at = self.id("lesson", "course.ron", text, id, nth);
+        self.non_empty(&at, &format!("lesson `{id}`"), "title", title);
     }
 
     pub fn finish(mut self, topics: &[Topic]) -> Vec<Problem> {
@@ -86,10 +92,10 @@ impl<'a> Checker<'a> {
                 set.extend(eli5.anchors());
             }
         }
-        for reference in std::mem::take(&mut self.references) {
-            let (lesson, anchor) = match reference.target.split_once('#') {
+        for (spot, target) in std::mem::take(&mut self.references) {
+            let (lesson, anchor) = match target.split_once('#') {
                 Some((lesson, anchor)) => (lesson, Some(anchor)),
-                None => (reference.target.as_str(), None),
+                None => (target.as_str(), None),
             };
             let declared = self.ids.contains_key(&("lesson", lesson.to_string()));
             let message = match (anchors.get(lesson), anchor) {
@@ -103,32 +109,52 @@ impl<'a> Checker<'a> {
                 }
                 _ => continue,
             };
-            self.report(&reference.path, reference.at, message);
+            self.report(&spot, message);
         }
         self.problems
     }
 
-    fn id(&mut self, kind: &'static str, path: &str, text: &str, id: &str, nth: usize) -> Position {
-        let at = find_string(text, id, nth);
+    fn id(&mut self, kind: &'static str, path: &str, text: &str, id: &str, nth: usize) -> Spot {
+        let at = self.spot(path, text, id, nth);
         if !is_valid_id(id) {
             self.report(
-                path,
-                at,
+                &at,
                 format!("{kind} id `{id}` must be lowercase letters, digits and single `-`"),
             );
         }
-        let here = self.source.display_path(path);
-        let here = match at {
-            Some((line, col)) => format!("{here}:{line}:{col}"),
-            None => here,
-        };
-        if let Some(first) = self.ids.get(&(kind, id.to_string())) {
-            let message = format!("duplicate {kind} id `{id}` (first defined at {first})");
-            self.report(path, at, message);
-        } else {
-            self.ids.insert((kind, id.to_string()), here);
-        }
+        self.define(kind, id, at.clone(), |first| {
+            format!("duplicate {kind} id `{id}` (first defined at {first})")
+        });
         at
+    }
+
+    /// Keeps the first definition of an id of a kind; a second one is reported with `message`,
+    /// given where the first one is.
+    fn define(
+        &mut self,
+        kind: &'static str,
+        id: &str,
+        at: Spot,
+        message: impl FnOnce(&str) -> String,
+    ) {
+        match self.ids.get(&(kind, id.to_string())) {
+            Some(first) => {
+                let first = self.describe(first);
+                self.report(&at, message(&first));
+            }
+            None => {
+                self.ids.insert((kind, id.to_string()), at);
+            }
+        }
+    }
+
+    /// `path:line:col` of a spot, for messages that point at a second place.
+    fn describe(&self, spot: &Spot) -> String {
+        let path = self.source.display_path(&spot.path);
+        match self.position(spot) {
+            Some((line, col)) => format!("{path}:{line}:{col}"),
+            None => path,
+        }
     }
 
     fn reference(&mut self, path: &str, text: &str, target: &str) {
@@ -140,24 +166,26 @@ impl<'a> Checker<'a> {
             .or_default();
         let earlier = *count;
         *count += 1;
-        let at = find_string(text, target, earlier);
-        self.references.push(Reference {
-            path: path.to_string(),
-            at,
-            target: target.to_string(),
-        });
+        let spot = self.spot(path, text, target, earlier);
+        self.references.push((spot, target.to_string()));
     }
 
-    fn non_empty(&mut self, path: &str, at: Position, what: &str, field: &str, value: &str) {
+    fn non_empty(&mut self, at: &Spot, what: &str, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.report(path, at, format!("{what} has an empty `{field}`"));
+            self.report(at, format!("{what} has an empty `{field}`"));
         }
     }
 
-    fn report(&mut self, path: &str, at: Position, message: String) {
+    fn report(&mut self, at: &Spot, message: String) {
+        let position = self.position(at);
+        self.report_at(&at.path.clone(), position, message);
+    }
+
+    /// A problem at a position already known (or at the file as a whole).
+    fn report_at(&mut self, path: &str, position: Position, message: String) {
         self.problems.push(Problem {
             path: self.source.display_path(path),
-            position: at,
+            position,
             message,
         });
     }
@@ -166,15 +194,14 @@ impl<'a> Checker<'a> {
 pub fn lab(checker: &mut Checker, path: &str, text: &str, lab: &mut Lab, nth: usize) {
     let at = checker.id("lab", path, text, &lab.id, nth);
     let what = format!("lab `{}`", lab.id);
-    checker.non_empty(path, at, &what, "title", &lab.title);
+    checker.non_empty(&at, &what, "title", &lab.title);
     if lab.steps.is_empty() {
-        checker.report(path, at, format!("{what} has no steps"));
+        checker.report(&at, format!("{what} has no steps"));
     }
     if lab.kind == LabKind::Debugging && lab.symptom.as_deref().is_none_or(|s| s.trim().is_empty())
     {
         checker.report(
-            path,
-            at,
+            &at,
             format!("{what} is a Debugging lab and needs a `symptom`"),
         );
     }
@@ -183,24 +210,22 @@ pub fn lab(checker: &mut Checker, path: &str, text: &str, lab: &mut Lab, nth: us
     }
     let mut step_ids = HashSet::new();
     for step in &mut lab.steps {
-        let step_at = find_string(text, &step.id, 0);
+        let step_at = checker.spot(path, text, &step.id, 0);
         if !is_valid_id(&step.id) {
             let message = format!(
                 "step id `{}` must be lowercase letters, digits and single `-`",
                 step.id
             );
-            checker.report(path, step_at, message);
+            checker.report(&step_at, message);
         }
         if !step_ids.insert(step.id.clone()) {
             checker.report(
-                path,
-                step_at,
+                &step_at,
                 format!("duplicate step id `{}` in {what}", step.id),
             );
         }
         checker.non_empty(
-            path,
-            step_at,
+            &step_at,
             &format!("step `{}`", step.id),
             "title",
             &step.title,
@@ -233,13 +258,13 @@ pub fn question(
 ) {
     let at = checker.id("question", path, text, &question.id, nth);
     let what = format!("question `{}`", question.id);
-    checker.non_empty(path, at, &what, "prompt", &question.prompt);
-    checker.non_empty(path, at, &what, "explanation", &question.explanation);
+    checker.non_empty(&at, &what, "prompt", &question.prompt);
+    checker.non_empty(&at, &what, "explanation", &question.explanation);
     checker.reference(path, text, &question.see);
     question.prompt = tidy(&question.prompt);
     question.explanation = tidy(&question.explanation);
     if let Some(message) = answer_problem(&question.kind) {
-        checker.report(path, at, format!("{what}: {message}"));
+        checker.report(&at, format!("{what}: {message}"));
     }
 }
 
@@ -252,10 +277,10 @@ pub fn interview(
 ) {
     let at = checker.id("interview item", path, text, &item.id, nth);
     let what = format!("interview item `{}`", item.id);
-    checker.non_empty(path, at, &what, "question", &item.question);
-    checker.non_empty(path, at, &what, "answer", &item.answer);
+    checker.non_empty(&at, &what, "question", &item.question);
+    checker.non_empty(&at, &what, "answer", &item.answer);
     if item.key_points.is_empty() {
-        checker.report(path, at, format!("{what} needs at least one key point"));
+        checker.report(&at, format!("{what} needs at least one key point"));
     }
     if let Some(see) = &item.see {
         checker.reference(path, text, see);

@@ -17,16 +17,16 @@ pub fn netpol_scenario(
 ) {
     let at = checker.id("netpol scenario", path, text, &scenario.id, nth);
     let what = format!("netpol scenario `{}`", scenario.id);
-    checker.non_empty(path, at, &what, "title", &scenario.title);
-    checker.non_empty(path, at, &what, "intro", &scenario.intro);
-    checker.non_empty(path, at, &what, "manifests", &scenario.manifests);
+    checker.non_empty(&at, &what, "title", &scenario.title);
+    checker.non_empty(&at, &what, "intro", &scenario.intro);
+    checker.non_empty(&at, &what, "manifests", &scenario.manifests);
     if scenario.questions.is_empty() {
-        checker.report(path, at, format!("{what} has no questions"));
+        checker.report(&at, format!("{what} has no questions"));
     }
     scenario.intro = tidy(&scenario.intro);
 
     // Each connection's fields are looked for after its id, so that the same pod named in two
-    // connections is reported where it is wrong.
+    // connections is reported where it is wrong. Positions are worked out only for a problem.
     let mut cursor = 0;
     let mut local_ids = HashSet::new();
     for question in &mut scenario.questions {
@@ -40,48 +40,38 @@ pub fn netpol_scenario(
                 .find(needle)
                 .map(|offset| line_col(text, start + offset))
         };
-        let id_at = find(&quoted);
         if !is_valid_id(&question.id) {
             let message = format!(
                 "connection id `{}` must be lowercase letters, digits and single `-`",
                 question.id
             );
-            checker.report(path, id_at, message);
+            checker.report_at(path, find(&quoted), message);
         }
         question.progress_id = format!("{}-{}", scenario.id, question.id);
-        // Progress keeps predictions in the same map as quiz questions: the ids must not meet.
-        let key = ("question", question.progress_id.clone());
         if !local_ids.insert(question.id.clone()) {
             let message = format!("duplicate connection id `{}` in {what}", question.id);
-            checker.report(path, id_at, message);
+            checker.report_at(path, find(&quoted), message);
         } else {
-            match checker.ids.get(&key) {
-                Some(first) => {
-                    let message = format!(
-                        "connection `{}` of {what} is kept in progress as `{}`, which is already the id of the question at {first}",
-                        question.id, question.progress_id
-                    );
-                    checker.report(path, id_at, message);
-                }
-                None => {
-                    let here = match id_at {
-                        Some((line, col)) => {
-                            format!("{}:{line}:{col}", checker.source.display_path(path))
-                        }
-                        None => checker.source.display_path(path),
-                    };
-                    checker.ids.insert(key, here);
-                }
-            }
+            // Progress keeps predictions in the same map as quiz questions: the ids must not meet.
+            let spot = checker.spot(path, text, &question.id, 0);
+            let (connection, progress_id) = (question.id.clone(), question.progress_id.clone());
+            checker.define("question", &question.progress_id, spot, |first| {
+                format!(
+                    "connection `{connection}` of {what} is kept in progress as `{progress_id}`, which is already the id of the question at {first}"
+                )
+            });
         }
         for (field, pod) in [("from", &question.from), ("to", &question.to)] {
             if let Some(message) = pod_problem(pod) {
-                let pod_at = find(&format!("{pod:?}"));
-                checker.report(path, pod_at, format!("`{field}`: {message}"));
+                checker.report_at(
+                    path,
+                    find(&format!("{pod:?}")),
+                    format!("`{field}`: {message}"),
+                );
             }
         }
         if let Some(message) = port_problem(&question.port) {
-            checker.report(path, find("port:"), message);
+            checker.report_at(path, find("port:"), message);
         }
     }
 }

@@ -183,7 +183,7 @@ impl Loader<'_> {
     }
 
     fn document(&mut self, course_text: &str, path: &str) -> Option<Document> {
-        let text = self.read(path, find_string(course_text, path, 0))?;
+        let text = self.read(path, Some(course_text))?;
         let (blocks, issues) = markdown::parse(&text);
         for issue in issues {
             self.problem(path, Some(line_col(&text, issue.offset)), issue.message);
@@ -204,7 +204,7 @@ impl Loader<'_> {
     ) -> Vec<T> {
         let mut items = Vec::new();
         for path in paths {
-            let Some(text) = self.read(path, find_string(course_text, path, 0)) else {
+            let Some(text) = self.read(path, Some(course_text)) else {
                 continue;
             };
             let Some(loaded) = T::parse(self, path, &text) else {
@@ -221,15 +221,16 @@ impl Loader<'_> {
         items
     }
 
-    /// Reads a file, sanitized; a failure is reported at `referenced_at` in course.ron.
-    fn read(&mut self, path: &str, referenced_at: Option<(usize, usize)>) -> Option<String> {
+    /// Reads a file, sanitized. A file named in course.ron (`course_text`) that cannot be read
+    /// is reported where course.ron names it.
+    fn read(&mut self, path: &str, course_text: Option<&str>) -> Option<String> {
         match self.source.read(path) {
             Ok(text) => Some(sanitize(&text)),
             Err(error) => {
-                let (file, at, message) = match referenced_at {
-                    Some(at) => (
+                let (file, at, message) = match course_text {
+                    Some(course_text) => (
                         COURSE_FILE,
-                        Some(at),
+                        find_string(course_text, path, 0),
                         format!("cannot read `{}`: {error}", self.source.display_path(path)),
                     ),
                     None => (path, None, format!("cannot read the course file: {error}")),
