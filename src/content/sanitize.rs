@@ -33,16 +33,43 @@ pub fn sanitize(text: &str) -> String {
 /// the whole course at every start.
 pub fn is_inert(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().all(|(i, &byte)| match byte {
-        b'\n' => true,
-        0..=0x1f | 0x7f => false,
-        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-        0xe2 => !matches!(
-            (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-        ),
-        _ => true,
-    })
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight plain ASCII bytes at a time: nearly all of a course is printable ASCII.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if is_printable_ascii(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let harmful = match bytes[i] {
+            b'\n' => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            0xe2 => matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            _ => false,
+        };
+        if harmful {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether all eight bytes of `word` are in 0x20..=0x7e.
+fn is_printable_ascii(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20 borrows when 0x20 is taken from it; a byte at 0x7f or above carries into
+    // (or already has) its high bit when 0x01 is added.
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let del_or_high = (word.wrapping_add(ONES) | word) & HIGH;
+    below_space == 0 && del_or_high == 0
 }
 
 fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -82,6 +109,25 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inert_text_is_recognised_at_every_offset() {
+        let clean = "Pods get IPs — from the VNet › or not.\nNodes too, 10.244.0.0/16 ~ plain";
+        assert!(is_inert(clean));
+        for (at, _) in clean.char_indices() {
+            for bad in ["\u{1b}", "\u{7f}", "\u{9b}", "\u{202e}", "\u{7}", "\t"] {
+                let poisoned = format!("{}{bad}{}", &clean[..at], &clean[at..]);
+                assert!(!is_inert(&poisoned), "{poisoned:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn is_inert_agrees_with_sanitize(text in "\\PC{0,40}|[\\x00-\\x7f\\u{80}-\\u{9f}\\u{2066}]{0,40}") {
+            proptest::prop_assert_eq!(is_inert(&text), sanitize(&text) == text);
+        }
+    }
 
     #[test]
     fn plain_text_is_kept() {
