@@ -2,39 +2,17 @@
 //! learner presses: before a prediction, after one, and the summary. The fixture course's DNS
 //! topic holds one small scenario (a deny-all-egress that forgets DNS).
 
-use aks_tutor::app::keys::action_for;
+mod common;
+
 use aks_tutor::app::{App, NetpolLabScreen, Screen};
-use aks_tutor::content::{self, CourseDir};
 use aks_tutor::progress::ItemKind;
-use aks_tutor::ui::{self, theme::Theme};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::{press, screen};
+use crossterm::event::KeyCode;
 
 use KeyCode::{Char, Down, Enter};
 
 fn app() -> App {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
-    let course = content::load(&CourseDir::new(dir)).expect("the fixture course is valid");
-    let mut app = App::new(course, Theme::monochrome(), unsaved_store());
-    app.status = None; // the unsaved store's notice
-    app.resize(80, 24);
-    app
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for code in keys {
-        let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = action_for(app.key_context(), &event) {
-            let _ = app.update(action);
-        }
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
-    terminal.backend().to_string()
+    common::app(80, 24)
 }
 
 fn lab(app: &App) -> &NetpolLabScreen {
@@ -98,17 +76,4 @@ fn the_summary_scores_every_prediction_and_enter_goes_back() {
     assert_eq!(dns.mastery, Some(0.5), "one of two predictions right");
     press(&mut app, &[Enter]);
     assert!(matches!(app.screen(), Screen::Topic(_)));
-}
-
-fn unsaved_store() -> aks_tutor::progress::Store {
-    use aks_tutor::progress::{ProfileName, Store, StoreError};
-    let error = StoreError::Read {
-        path: "/nonexistent".into(),
-        source: std::io::Error::other("test"),
-    };
-    Store::unsaved(
-        "/nonexistent".as_ref(),
-        &ProfileName::from_flag(None).unwrap(),
-        &error,
-    )
 }

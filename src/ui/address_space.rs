@@ -137,13 +137,7 @@ pub fn picture(
 mod tests {
     use super::*;
     use crate::sizing::example_plans::{fixed_seed_example_plan, seed_example_plan};
-
-    fn texts(lines: &[Line<'_>]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
-    }
+    use crate::ui::wrap::texts;
 
     #[test]
     fn a_small_subnet_still_gets_a_column_and_the_rest_is_free() {

@@ -165,13 +165,7 @@ pub fn pieces(inlines: &[Inline], base: Style, theme: &Theme) -> Vec<(String, St
 mod tests {
     use super::*;
     use crate::content::markdown::parse;
-
-    fn text_of(rendered: &[Line<'_>]) -> Vec<String> {
-        rendered
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
-    }
+    use crate::ui::wrap::texts;
 
     #[test]
     fn sections_point_at_their_heading_lines() {
@@ -181,24 +175,21 @@ mod tests {
             rendered.sections.iter().map(|s| s.line).collect::<Vec<_>>(),
             [0, 4]
         );
-        assert_eq!(text_of(&rendered.lines)[4], "Two");
+        assert_eq!(texts(&rendered.lines)[4], "Two");
     }
 
     #[test]
     fn lists_get_markers_and_hanging_indents() {
         let (blocks, _) = parse("- first item wraps here\n- second\n");
         let lines = render_block(&blocks[0], 14, &Theme::monochrome());
-        assert_eq!(
-            text_of(&lines),
-            ["• first item", "  wraps here", "• second"]
-        );
+        assert_eq!(texts(&lines), ["• first item", "  wraps here", "• second"]);
     }
 
     #[test]
     fn corrections_have_a_bar() {
         let (blocks, _) = parse("> **Correction:** 251 usable.\n");
         let lines = render_block(&blocks[0], 40, &Theme::monochrome());
-        assert_eq!(text_of(&lines), ["▌ Correction: 251 usable."]);
+        assert_eq!(texts(&lines), ["▌ Correction: 251 usable."]);
     }
 
     #[test]
@@ -209,7 +200,7 @@ mod tests {
             20,
             &Theme::monochrome(),
         );
-        let texts = text_of(&lines);
+        let texts = texts(&lines);
         assert!(texts[0].starts_with("│ kubectl"));
         assert!(texts[1].starts_with("┆ "));
     }

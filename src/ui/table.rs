@@ -182,19 +182,13 @@ fn render_cards(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'static>
 mod tests {
     use super::*;
     use crate::content::markdown::{Block, parse};
+    use crate::ui::wrap::texts;
 
     fn table(source: &str) -> Table {
         match parse(source).0.remove(0) {
             Block::Table(table) => table,
             other => panic!("not a table: {other:?}"),
         }
-    }
-
-    fn texts(lines: &[Line<'_>]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
     }
 
     #[test]
