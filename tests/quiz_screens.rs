@@ -284,3 +284,77 @@ mod exam {
         );
     }
 }
+
+mod leaving {
+    use super::*;
+    use aks_tutor::app::{InterviewScreen, Start, rehearsals};
+    use aks_tutor::quiz::QuizRequest;
+    use std::time::Instant;
+
+    #[test]
+    fn leaving_a_typed_interview_answer_asks_for_a_second_esc() {
+        let mut app = quiz_app(&[]);
+        press(&mut app, &[KeyCode::Esc]);
+        let items = rehearsals(&app.course, None);
+        app.open(Screen::Interview(Box::new(InterviewScreen::new(
+            items,
+            None,
+            Instant::now(),
+        ))));
+        common::type_text(&mut app, "NAT");
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(
+            matches!(app.screen(), Screen::Interview(_)),
+            "the first Esc only warns"
+        );
+        assert!(
+            app.status.as_deref().unwrap_or("").contains("not kept"),
+            "{:?}",
+            app.status
+        );
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(
+            matches!(app.screen(), Screen::Home(_)),
+            "the second Esc leaves"
+        );
+    }
+
+    #[test]
+    fn an_empty_answer_leaves_at_once_and_the_warning_resets() {
+        let mut app = quiz_app(&[]);
+        press(&mut app, &[KeyCode::Esc]);
+        let request = QuizRequest {
+            count: Some(2),
+            seed: Some(1),
+            ..QuizRequest::default()
+        };
+        app.start(Start::Exam {
+            request,
+            time_limit: None,
+        })
+        .unwrap();
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(
+            matches!(app.screen(), Screen::Exam(_)),
+            "an exam in progress warns first"
+        );
+        press(&mut app, &[KeyCode::Down, KeyCode::Esc]);
+        assert!(
+            matches!(app.screen(), Screen::Exam(_)),
+            "another key in between: warned again"
+        );
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(matches!(app.screen(), Screen::Home(_)));
+        let items = rehearsals(&app.course, None);
+        app.open(Screen::Interview(Box::new(InterviewScreen::new(
+            items,
+            None,
+            Instant::now(),
+        ))));
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(
+            matches!(app.screen(), Screen::Home(_)),
+            "nothing typed: nothing to lose"
+        );
+    }
+}

@@ -54,6 +54,11 @@ impl ExamScreen {
         }
     }
 
+    /// Whether the exam is under way (not yet finished and reviewed).
+    pub fn in_progress(&self) -> bool {
+        !matches!(self.phase, ExamPhase::Review(_))
+    }
+
     pub fn seconds_left(&self) -> Option<u64> {
         self.deadline
             .map(|deadline| deadline.saturating_duration_since(self.now).as_secs())

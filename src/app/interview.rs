@@ -96,6 +96,11 @@ impl InterviewScreen {
         self.items.get(self.index)
     }
 
+    /// Whether leaving now would throw away a typed answer.
+    pub fn has_unsent_answer(&self) -> bool {
+        self.phase == Phase::Answering && !self.answer().trim().is_empty()
+    }
+
     /// The learner's answer as typed.
     pub fn answer(&self) -> String {
         self.editor.lines().join("\n")

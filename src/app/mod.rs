@@ -67,6 +67,8 @@ pub struct App {
     pub review_due: usize,
     /// The `--content` folder, for reloading; `None` for the built-in course.
     pub content_dir: Option<PathBuf>,
+    /// The last action was a Back that was warned about (see `leaving_loses_work`).
+    back_warned: bool,
 }
 
 impl App {
@@ -88,6 +90,7 @@ impl App {
             summary,
             review_due: 0,
             content_dir: None,
+            back_warned: false,
         };
         app.review_due = app.count_review_due(Timestamp::now());
         app
@@ -123,6 +126,9 @@ impl App {
         // A tick is the clock, not the learner: the footer's message stays.
         if !matches!(action, Action::Tick(_)) {
             self.status = None;
+            if action != Action::Back {
+                self.back_warned = false;
+            }
         }
         match action {
             Action::Quit => {
@@ -133,6 +139,10 @@ impl App {
             Action::Resize(width, height) => self.resize(width, height),
             Action::Back if self.screens.len() == 1 => self.running = false,
             Action::Back => {
+                if let Some(warning) = self.leaving_loses_work() {
+                    self.status = Some(warning);
+                    return None;
+                }
                 self.remember_place();
                 self.screens.pop();
             }
@@ -316,6 +326,23 @@ impl App {
             let id = lesson.lesson(&self.course).id.clone();
             self.keep(vec![Record::LessonFinished { lesson: id }]);
         }
+    }
+
+    /// Leaving a typed interview answer or an exam in progress throws work away: the first Back
+    /// says so, and a second one (pressed right after) leaves.
+    fn leaving_loses_work(&mut self) -> Option<String> {
+        let warning = match self.screens.last_mut()? {
+            Screen::Interview(interview) if interview.has_unsent_answer() => {
+                "Your answer is not kept if you leave: press Esc again to leave, or Ctrl-D to reveal."
+            }
+            Screen::Exam(exam) if exam.in_progress() => {
+                "Leaving ends the exam without results: press Esc again to leave."
+            }
+            _ => return None,
+        };
+        let warned = self.back_warned;
+        self.back_warned = !warned;
+        (!warned).then(|| warning.to_string())
     }
 
     /// Where "continue" should take the learner: the lesson section or lab step on screen.
