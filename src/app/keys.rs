@@ -207,7 +207,7 @@ const QUIZ: &[Binding] = &[
 const EDITOR: &[Binding] = &[
     bind(&[KeyCode::Tab], "Tab", "show the next hint", Action::NextHint),
     bind(&[], "Ctrl-D", "done: reveal the model answer", Action::Submit),
-    bind(&[KeyCode::Esc], "Esc", "back (your answer is not kept)", Action::Back),
+    bind(&[KeyCode::Esc], "Esc", "back (twice once you have typed: the answer is not kept)", Action::Back),
     bind(&[KeyCode::F(1)], "F1", "this help (? is typed into the answer)", Action::Help),
     bind(&[], "arrows, Enter…", "edit the answer", Action::Edit(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE))),
 ];
