@@ -272,6 +272,8 @@ const SEARCH: &[Binding] = &[
 #[rustfmt::skip]
 const HELP: &[Binding] = &[
     bind(&[KeyCode::Char('?'), KeyCode::Char('q'), KeyCode::Esc, KeyCode::F(1)], "? q Esc", "close the help", Action::Help),
+    bind(&[KeyCode::Down, KeyCode::Char('j')], "↓ j", "scroll the help", Action::Down),
+    bind(&[KeyCode::Up, KeyCode::Char('k')], "↑ k", "scroll the help back", Action::Up),
 ];
 
 /// The key tables of a context, in the order the help overlay lists them.

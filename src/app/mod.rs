@@ -69,6 +69,8 @@ pub struct App {
     pub content_dir: Option<PathBuf>,
     /// The last action was a Back that was warned about (see `leaving_loses_work`).
     back_warned: bool,
+    /// How far the help overlay is scrolled (it is clamped when drawn).
+    pub help_scroll: usize,
 }
 
 impl App {
@@ -91,6 +93,7 @@ impl App {
             review_due: 0,
             content_dir: None,
             back_warned: false,
+            help_scroll: 0,
         };
         app.review_due = app.count_review_due(Timestamp::now());
         app
@@ -135,7 +138,14 @@ impl App {
                 self.remember_place();
                 self.running = false;
             }
-            Action::Help => self.help_open = !self.help_open,
+            Action::Help => {
+                self.help_open = !self.help_open;
+                self.help_scroll = 0;
+            }
+            // A short terminal cannot show all of a screen's keys at once.
+            Action::Down if self.help_open => self.help_scroll += 1,
+            Action::Up if self.help_open => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::ScrollDown | Action::ScrollUp if self.help_open => {}
             Action::Resize(width, height) => self.resize(width, height),
             Action::Back if self.screens.len() == 1 => self.running = false,
             Action::Back => {

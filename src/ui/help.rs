@@ -58,10 +58,19 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         + 4;
     let height = lines.len() as u16 + 2;
     let popup = centred(area, width, height);
+    // Scrolled when the terminal is too short for every key; the title says there is more.
+    let visible = usize::from(popup.height.saturating_sub(2));
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
+    let more = if lines.len() > visible {
+        " (↑↓ for more)"
+    } else {
+        ""
+    };
+    let lines: Vec<Line<'static>> = lines.into_iter().skip(scroll).collect();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(Span::styled(format!(" Keys: {name} "), theme.title));
+        .title(Span::styled(format!(" Keys: {name}{more} "), theme.title));
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

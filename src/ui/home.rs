@@ -32,10 +32,13 @@ pub fn draw_home(frame: &mut Frame, area: Rect, app: &App, list: &ListScreen) {
         Line::default(),
         Line::styled(app.course.title.clone(), theme.title),
     ];
-    intro.extend(wrap(
-        &[(app.course.summary.clone(), theme.dim)],
-        usize::from(area.width),
-    ));
+    // On a short terminal the entries matter more than the course's summary.
+    if area.height >= 16 {
+        intro.extend(wrap(
+            &[(app.course.summary.clone(), theme.dim)],
+            usize::from(area.width),
+        ));
+    }
     intro.push(Line::default());
     let mastery = |topic: usize| app.summary.topics.get(topic).and_then(|t| t.mastery);
     let entries: Vec<Entry> = home_entries(&app.course, app.store.progress())
