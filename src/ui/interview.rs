@@ -153,7 +153,9 @@ pub fn draw_interview(
         .unwrap_or_default();
     match screen.phase {
         Phase::Answering => {
-            let question_height = (screen.rendered.lines.len() as u16).min(area.height / 2);
+            // The question gets what it needs, leaving the editor at least a border and two lines.
+            let question_height = (screen.rendered.lines.len() as u16)
+                .min(area.height.saturating_sub(4).max(area.height / 2));
             let question = Rect {
                 height: question_height,
                 ..area
