@@ -179,9 +179,8 @@ impl ExamScreen {
 
     pub fn layout(&mut self, theme: &Theme, width: u16, height: usize) {
         self.rendered = render_exam(self, document_width(width), theme);
-        self.scroll = self
-            .scroll
-            .min(self.rendered.lines.len().saturating_sub(height));
+        let max = self.rendered.lines.len().saturating_sub(height);
+        self.scroll = self.rendered.scroll_to_focus(self.scroll, height).min(max);
     }
 }
 

@@ -162,7 +162,7 @@ impl QuizScreen {
         self.scroll = if self.is_answered() {
             max
         } else {
-            self.scroll.min(max)
+            self.rendered.scroll_to_focus(self.scroll, height).min(max)
         };
     }
 }

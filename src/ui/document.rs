@@ -15,6 +15,26 @@ use crate::content::markdown::{Block, Callout, Inline};
 pub struct Rendered {
     pub lines: Vec<Line<'static>>,
     pub sections: Vec<Section>,
+    /// The line the learner is acting on (a highlighted option), which scrolling keeps in view.
+    pub focus: Option<usize>,
+}
+
+impl Rendered {
+    pub fn from_lines(lines: Vec<Line<'static>>) -> Self {
+        Self {
+            lines,
+            ..Self::default()
+        }
+    }
+
+    /// `scroll` moved as little as needed to keep the focus line within `height` rows.
+    pub fn scroll_to_focus(&self, scroll: usize, height: usize) -> usize {
+        match self.focus {
+            Some(line) if line < scroll => line,
+            Some(line) if height > 0 && line >= scroll + height => line + 1 - height,
+            _ => scroll,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +186,26 @@ mod tests {
     use super::*;
     use crate::content::markdown::parse;
     use crate::ui::wrap::texts;
+
+    #[test]
+    fn scrolling_to_the_focus_moves_as_little_as_needed() {
+        let rendered = Rendered {
+            focus: Some(10),
+            ..Rendered::from_lines(vec![Line::default(); 20])
+        };
+        assert_eq!(
+            rendered.scroll_to_focus(0, 5),
+            6,
+            "down until the focus is the last row"
+        );
+        assert_eq!(rendered.scroll_to_focus(8, 5), 8, "already in view");
+        assert_eq!(rendered.scroll_to_focus(12, 5), 10, "up to the focus");
+        assert_eq!(
+            Rendered::from_lines(vec![]).scroll_to_focus(3, 5),
+            3,
+            "no focus: no change"
+        );
+    }
 
     #[test]
     fn sections_point_at_their_heading_lines() {

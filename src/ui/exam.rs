@@ -16,6 +16,7 @@ use crate::quiz::describe::answer_text;
 use crate::quiz::{ExamReport, Verdict};
 
 pub fn render_exam(screen: &ExamScreen, width: usize, theme: &Theme) -> Rendered {
+    let mut focus = None;
     let lines = match &screen.phase {
         ExamPhase::Answering(exam) => {
             let Some(question) = exam.questions().get(screen.index) else {
@@ -30,13 +31,10 @@ pub fn render_exam(screen: &ExamScreen, width: usize, theme: &Theme) -> Rendered
             );
             let mut lines = wrap(&[(status, theme.dim)], width);
             lines.push(Line::default());
-            lines.extend(question_lines(
-                question,
-                &screen.inputs[screen.index],
-                None,
-                width,
-                theme,
-            ));
+            let (body, body_focus) =
+                question_lines(question, &screen.inputs[screen.index], None, width, theme);
+            focus = body_focus.map(|line| line + lines.len());
+            lines.extend(body);
             if let Some(answer) = exam.answer(screen.index) {
                 lines.push(Line::default());
                 let recorded = format!(
@@ -81,8 +79,8 @@ pub fn render_exam(screen: &ExamScreen, width: usize, theme: &Theme) -> Rendered
         ExamPhase::Review(report) => review_lines(report, screen.time_up, width, theme),
     };
     Rendered {
-        lines,
-        sections: Vec::new(),
+        focus,
+        ..Rendered::from_lines(lines)
     }
 }
 

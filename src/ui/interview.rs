@@ -18,10 +18,7 @@ use crate::quiz::key_point_matches;
 pub fn render_interview(screen: &InterviewScreen, width: usize, theme: &Theme) -> Rendered {
     let mut lines = Vec::new();
     let Some(current) = screen.current() else {
-        return Rendered {
-            lines: summary(screen, width, theme),
-            sections: Vec::new(),
-        };
+        return Rendered::from_lines(summary(screen, width, theme));
     };
     let item = &current.item;
     let level = match item.level {
@@ -46,10 +43,7 @@ pub fn render_interview(screen: &InterviewScreen, width: usize, theme: &Theme) -
         ));
     }
     if screen.phase == Phase::Answering {
-        return Rendered {
-            lines,
-            sections: Vec::new(),
-        };
+        return Rendered::from_lines(lines);
     }
     let answer = screen.answer();
     lines.push(Line::default());
@@ -103,10 +97,7 @@ pub fn render_interview(screen: &InterviewScreen, width: usize, theme: &Theme) -
         "How did it go? 1 again · 2 hard · 3 good · 4 easy",
         theme.key,
     ));
-    Rendered {
-        lines,
-        sections: Vec::new(),
-    }
+    Rendered::from_lines(lines)
 }
 
 fn summary(screen: &InterviewScreen, width: usize, theme: &Theme) -> Vec<Line<'static>> {

@@ -93,13 +93,7 @@ pub fn render_lab(
         }
         lines.extend(body.into_iter().map(|line| indented(line, STEP_INDENT)));
     }
-    (
-        Rendered {
-            lines,
-            sections: Vec::new(),
-        },
-        step_lines,
-    )
+    (Rendered::from_lines(lines), step_lines)
 }
 
 fn indented(line: Line<'static>, by: usize) -> Line<'static> {

@@ -132,10 +132,7 @@ pub fn render_context(
         lines.push(Line::styled("Policies", theme.subheading));
         lines.extend(render_code("yaml", &policies, width, theme));
     }
-    Rendered {
-        lines,
-        sections: Vec::new(),
-    }
+    Rendered::from_lines(lines)
 }
 
 /// `app=api, tier=web`, or `no labels`.
@@ -281,8 +278,5 @@ pub fn render_summary(
     lines.extend(wrap(&[(closing.to_string(), theme.base)], width));
     lines.push(Line::default());
     lines.push(Line::styled("Enter: back to the topic", theme.dim));
-    Rendered {
-        lines,
-        sections: Vec::new(),
-    }
+    Rendered::from_lines(lines)
 }

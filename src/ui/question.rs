@@ -33,13 +33,10 @@ pub fn render_quiz(screen: &QuizScreen, course: &Course, width: usize, theme: &T
     );
     let mut lines = wrap(&[(status, theme.dim)], width);
     lines.push(Line::default());
-    lines.extend(question_lines(
-        question,
-        &screen.input,
-        session.current_result().map(|r| &r.outcome),
-        width,
-        theme,
-    ));
+    let graded = session.current_result().map(|r| &r.outcome);
+    let (body, focus) = question_lines(question, &screen.input, graded, width, theme);
+    let focus = focus.map(|line| line + lines.len());
+    lines.extend(body);
     if let Some(result) = session.current_result() {
         lines.extend(feedback_lines(question, result, course, width, theme));
         lines.push(Line::default());
@@ -54,8 +51,8 @@ pub fn render_quiz(screen: &QuizScreen, course: &Course, width: usize, theme: &T
         ));
     }
     Rendered {
-        lines,
-        sections: Vec::new(),
+        focus,
+        ..Rendered::from_lines(lines)
     }
 }
 
@@ -66,8 +63,10 @@ pub fn question_lines(
     graded: Option<&Outcome>,
     width: usize,
     theme: &Theme,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Option<usize>) {
     let mode = input_mode(&question.question.kind);
+    // The line to keep on screen: the highlighted option, or the typed answer.
+    let mut focus = None;
     let mut lines = wrap(&[(question.question.prompt.clone(), theme.strong)], width);
     let how = match (mode, &question.question.kind) {
         (InputMode::Choose, _) => "Choose one: ↑↓ or 1–9, then Enter.",
@@ -134,6 +133,9 @@ pub fn question_lines(
             theme.base
         };
         let indent = unicode_width::UnicodeWidthStr::width(lead.as_str());
+        if under_cursor {
+            focus = Some(lines.len());
+        }
         lines.extend(wrap_hanging(
             &[(lead, style), (text.clone(), style)],
             width,
@@ -142,12 +144,13 @@ pub fn question_lines(
     }
     if mode == InputMode::Type {
         let cursor = if graded.is_none() { "▏" } else { "" };
+        focus = Some(lines.len());
         lines.push(Line::from(vec![
             Span::styled("Your answer › ", theme.key),
             Span::styled(format!("{}{cursor}", input.text), theme.base),
         ]));
     }
-    lines
+    (lines, focus)
 }
 
 /// Whether the learner chose the option at this shown position.
@@ -291,10 +294,7 @@ pub fn render_summary(
         "r: retry the missed questions · Enter: back"
     };
     lines.push(Line::styled(keys, theme.dim));
-    Rendered {
-        lines,
-        sections: Vec::new(),
-    }
+    Rendered::from_lines(lines)
 }
 
 /// 1.5 → "1.5", 2.0 → "2".

@@ -76,10 +76,7 @@ pub fn render_exercise(screen: &SizingScreen, width: usize, theme: &Theme) -> Re
         }
         None => {}
     }
-    Rendered {
-        lines,
-        sections: Vec::new(),
-    }
+    Rendered::from_lines(lines)
 }
 
 fn solution(lines: &mut Vec<Line<'static>>, screen: &SizingScreen, width: usize, theme: &Theme) {

@@ -109,10 +109,7 @@ pub fn render_stats(summary: &ProgressSummary, width: usize, theme: &Theme) -> R
     for fact in facts {
         lines.extend(wrap(&[(fact, theme.base)], width));
     }
-    Rendered {
-        lines,
-        sections: Vec::new(),
-    }
+    Rendered::from_lines(lines)
 }
 
 /// "1 answer", "3 answers".
