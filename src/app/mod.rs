@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod exam;
 mod home;
 pub mod interview;
+mod keeping;
 pub mod keys;
 pub mod lab;
 pub mod lesson;
@@ -35,10 +36,8 @@ pub use stats::StatsScreen;
 use std::path::PathBuf;
 
 use crate::content::Course;
-use crate::progress::mastery::review_queue;
-use crate::progress::{ItemKind, ProgressSummary, Store, Timestamp};
+use crate::progress::{ProgressSummary, Store, Timestamp};
 use crate::ui::theme::Theme;
-use record::{Record, ResumePoint};
 
 /// What `update` asks the runtime to do outside the state (the terminal is not state).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,35 +244,6 @@ impl App {
         self.note_lesson_read();
     }
 
-    /// Applies records to the progress and saves it; a failed save is said in the footer (and
-    /// the next change tries again), never a crash.
-    pub fn keep(&mut self, records: Vec<Record>) {
-        let known = |record: &Record| match record {
-            // Questions generated from tables are drilled, not scheduled: they have no stable
-            // place in the course's content. Network policy predictions do: they are kept.
-            Record::Answer {
-                kind: ItemKind::Question,
-                id,
-                ..
-            } => {
-                self.course.questions().any(|q| &q.id == id)
-                    || self.course.netpol_questions().any(|q| &q.progress_id == id)
-            }
-            _ => true,
-        };
-        let now = Timestamp::now();
-        let mut changed = false;
-        for record in records.iter().filter(|r| known(r)) {
-            changed |= record.apply(self.store.progress_mut(), now);
-        }
-        if changed {
-            if let Err(error) = self.store.save() {
-                self.status = Some(format!("Progress not saved: {error}"));
-            }
-            self.refresh_summary();
-        }
-    }
-
     /// Reads the `--content` folder again: a course with problems is refused (the one on screen
     /// stays) and the first problem is said, so an author can fix it and press R again.
     fn reload(&mut self) {
@@ -309,35 +279,6 @@ impl App {
         }
     }
 
-    fn refresh_summary(&mut self) {
-        let now = Timestamp::now();
-        self.summary = ProgressSummary::new(&self.course, self.store.progress(), now);
-        self.review_due = self.count_review_due(now);
-    }
-
-    fn count_review_due(&self, now: Timestamp) -> usize {
-        review_queue(
-            &self.course,
-            self.store.progress(),
-            now,
-            REVIEW_WINDOW_MINUTES,
-        )
-        .iter()
-        .filter(|item| item.kind == ItemKind::Question)
-        .count()
-    }
-
-    /// A lesson read to its end (or short enough to fit) counts as finished.
-    fn note_lesson_read(&mut self) {
-        let height = self.body_height();
-        if let Screen::Lesson(lesson) = self.screen()
-            && lesson.at_bottom(height)
-        {
-            let id = lesson.lesson(&self.course).id.clone();
-            self.keep(vec![Record::LessonFinished { lesson: id }]);
-        }
-    }
-
     /// Leaving a typed interview answer or an exam in progress throws work away: the first Back
     /// says so, and a second one (pressed right after) leaves.
     fn leaving_loses_work(&mut self) -> Option<String> {
@@ -353,27 +294,6 @@ impl App {
         let warned = self.back_warned;
         self.back_warned = !warned;
         (!warned).then(|| warning.to_string())
-    }
-
-    /// Where "continue" should take the learner: the lesson section or lab step on screen.
-    fn remember_place(&mut self) {
-        let point = match self.screen() {
-            Screen::Lesson(lesson) => Some(ResumePoint::Lesson {
-                lesson: lesson.lesson(&self.course).id.clone(),
-                section: lesson.current_anchor().map(str::to_string),
-            }),
-            Screen::Lab(lab) => {
-                let (lab_id, step) = lab.selected_key(&self.course);
-                Some(ResumePoint::Lab {
-                    lab: lab_id,
-                    step: Some(step),
-                })
-            }
-            _ => None,
-        };
-        if let Some(point) = point {
-            self.keep(vec![Record::Resume(point)]);
-        }
     }
 
     fn relayout(&mut self, index: usize) {
