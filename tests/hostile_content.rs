@@ -198,7 +198,9 @@ fn no_code_in_src_can_run_a_command() {
         "process::Command",
         "Command::new(",
         "CommandExt",
-        ".spawn(",
+        // Command::spawn takes no argument; a thread's spawn takes a closure.
+        ".spawn()",
+        "process::Child",
         "libc::exec",
         "libc::system",
         "posix_spawn",

@@ -104,52 +104,85 @@ impl Loader<'_> {
         let file: CourseFile = self.parse_ron(COURSE_FILE, &text)?;
         let mut checker = Checker::new(self.source);
         checker.course_fields(&text, &file.id, &file.title);
-
-        // Lessons first: labs, questions and interview items refer to their sections.
-        let mut topics = Vec::new();
         for topic in &file.topics {
             checker.topic(&text, &topic.id, &topic.title);
-            let lessons = topic
+            for lesson in &topic.lessons {
+                checker.lesson(&text, &lesson.id, &lesson.title);
+            }
+        }
+
+        // The lessons' markdown is read and parsed on a second thread while this one reads the
+        // RON items: the two are most of the load, and start-up has a budget of a few ms.
+        let document_paths: Vec<&str> = file
+            .topics
+            .iter()
+            .flat_map(|t| &t.lessons)
+            .flat_map(|l| std::iter::once(l.file.as_str()).chain(l.eli5.as_deref()))
+            .collect();
+        let source = self.source;
+        let (mut documents, mut topics, item_problems) = std::thread::scope(|scope| {
+            let parsing = scope.spawn(|| {
+                document_paths
+                    .iter()
+                    .map(|path| (path.to_string(), parse_document(source, path)))
+                    .collect::<HashMap<String, ParsedDocument>>()
+            });
+            let first_item_problem = self.problems.len();
+            let topics: Vec<Topic> = file
+                .topics
+                .iter()
+                .map(|topic_file| {
+                    if topic_file.lessons.is_empty() {
+                        let at = find_string(&text, &topic_file.id, 0);
+                        self.problem(
+                            COURSE_FILE,
+                            at,
+                            format!("topic `{}` has no lessons", topic_file.id),
+                        );
+                    }
+                    Topic {
+                        id: topic_file.id.clone(),
+                        title: topic_file.title.clone(),
+                        summary: topic_file.summary.clone(),
+                        lessons: Vec::new(),
+                        labs: self.items::<Lab>(&text, &topic_file.labs, &mut checker, check::lab),
+                        questions: self.items::<Question>(
+                            &text,
+                            &topic_file.questions,
+                            &mut checker,
+                            check::question,
+                        ),
+                        interview: self.items::<InterviewItem>(
+                            &text,
+                            &topic_file.interview,
+                            &mut checker,
+                            check::interview,
+                        ),
+                        netpol: self.items::<NetpolScenario>(
+                            &text,
+                            &topic_file.netpol,
+                            &mut checker,
+                            check::netpol_scenario,
+                        ),
+                    }
+                })
+                .collect();
+            let item_problems = self.problems.split_off(first_item_problem);
+            // A panic in the parser is a bug to surface, not to hide.
+            let documents = parsing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (documents, topics, item_problems)
+        });
+        // Lessons come first in the messages, as they come first in the course.
+        for (topic, topic_file) in topics.iter_mut().zip(&file.topics) {
+            topic.lessons = topic_file
                 .lessons
                 .iter()
-                .filter_map(|lesson| self.lesson(&text, lesson, &mut checker))
+                .filter_map(|lesson| self.lesson(&text, lesson, &mut documents))
                 .collect();
-            topics.push(Topic {
-                id: topic.id.clone(),
-                title: topic.title.clone(),
-                summary: topic.summary.clone(),
-                lessons,
-                labs: Vec::new(),
-                questions: Vec::new(),
-                interview: Vec::new(),
-                netpol: Vec::new(),
-            });
         }
-        for (topic, topic_file) in topics.iter_mut().zip(&file.topics) {
-            if topic.lessons.is_empty() && topic_file.lessons.is_empty() {
-                let at = find_string(&text, &topic.id, 0);
-                self.problem(
-                    COURSE_FILE,
-                    at,
-                    format!("topic `{}` has no lessons", topic.id),
-                );
-            }
-            topic.labs = self.items::<Lab>(&text, &topic_file.labs, &mut checker, check::lab);
-            topic.questions =
-                self.items::<Question>(&text, &topic_file.questions, &mut checker, check::question);
-            topic.interview = self.items::<InterviewItem>(
-                &text,
-                &topic_file.interview,
-                &mut checker,
-                check::interview,
-            );
-            topic.netpol = self.items::<NetpolScenario>(
-                &text,
-                &topic_file.netpol,
-                &mut checker,
-                check::netpol_scenario,
-            );
-        }
+        self.problems.extend(item_problems);
         self.problems.extend(checker.finish(&topics));
         let mut course = Course {
             id: file.id,
@@ -166,12 +199,11 @@ impl Loader<'_> {
         &mut self,
         course_text: &str,
         lesson: &LessonFile,
-        checker: &mut Checker,
+        documents: &mut HashMap<String, ParsedDocument>,
     ) -> Option<Lesson> {
-        checker.lesson(course_text, &lesson.id, &lesson.title);
-        let technical = self.document(course_text, &lesson.file);
+        let technical = self.document(course_text, &lesson.file, documents);
         let eli5 = match &lesson.eli5 {
-            Some(path) => Some(self.document(course_text, path)?),
+            Some(path) => Some(self.document(course_text, path, documents)?),
             None => None,
         };
         Some(Lesson {
@@ -182,9 +214,23 @@ impl Loader<'_> {
         })
     }
 
-    fn document(&mut self, course_text: &str, path: &str) -> Option<Document> {
-        let text = self.read(path, Some(course_text))?;
-        let (blocks, issues) = markdown::parse(&text);
+    /// A lesson file as parsed on the markdown thread; its problems are reported here, in order.
+    fn document(
+        &mut self,
+        course_text: &str,
+        path: &str,
+        documents: &mut HashMap<String, ParsedDocument>,
+    ) -> Option<Document> {
+        let parsed = documents
+            .remove(path)
+            .unwrap_or_else(|| parse_document(self.source, path));
+        let (text, blocks, issues) = match parsed {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                self.unreadable(path, Some(course_text), &error);
+                return None;
+            }
+        };
         for issue in issues {
             self.problem(path, Some(line_col(&text, issue.offset)), issue.message);
         }
@@ -227,18 +273,22 @@ impl Loader<'_> {
         match self.source.read(path) {
             Ok(text) => Some(sanitize(&text)),
             Err(error) => {
-                let (file, at, message) = match course_text {
-                    Some(course_text) => (
-                        COURSE_FILE,
-                        find_string(course_text, path, 0),
-                        format!("cannot read `{}`: {error}", self.source.display_path(path)),
-                    ),
-                    None => (path, None, format!("cannot read the course file: {error}")),
-                };
-                self.problem(file, at, message);
+                self.unreadable(path, course_text, &error);
                 None
             }
         }
+    }
+
+    fn unreadable(&mut self, path: &str, course_text: Option<&str>, error: &std::io::Error) {
+        let (file, at, message) = match course_text {
+            Some(course_text) => (
+                COURSE_FILE,
+                find_string(course_text, path, 0),
+                format!("cannot read `{}`: {error}", self.source.display_path(path)),
+            ),
+            None => (path, None, format!("cannot read the course file: {error}")),
+        };
+        self.problem(file, at, message);
     }
 
     fn parse_ron<T: DeserializeOwned>(&mut self, path: &str, text: &str) -> Option<T> {
@@ -260,6 +310,15 @@ impl Loader<'_> {
             message,
         });
     }
+}
+
+/// A lesson file read, sanitized and converted, or why it could not be read.
+type ParsedDocument = std::io::Result<(String, Vec<markdown::Block>, Vec<markdown::MarkdownIssue>)>;
+
+fn parse_document(source: &dyn CourseSource, path: &str) -> ParsedDocument {
+    let text = sanitize(&source.read(path)?);
+    let (blocks, issues) = markdown::parse(&text);
+    Ok((text, blocks, issues))
 }
 
 /// A kind of item kept in its own RON files: one item, or a list of them.

@@ -9,7 +9,8 @@ mod embedded {
 }
 
 /// A course folder: files named by their path relative to it, with `/` separators.
-pub trait CourseSource {
+/// `Sync`, because the loader reads lessons on a second thread.
+pub trait CourseSource: Sync {
     fn read(&self, relative: &str) -> io::Result<Cow<'_, str>>;
     /// How a file of this course is named in messages.
     fn display_path(&self, relative: &str) -> String;
