@@ -4,8 +4,9 @@
 use std::collections::HashSet;
 
 use super::*;
-use crate::content::{self, EmbeddedCourse, QuestionKind};
+use crate::content::{self, EmbeddedCourse};
 use crate::quiz::Verdict;
+use crate::quiz::test_support::right_answer;
 
 fn course() -> Course {
     content::load(&EmbeddedCourse).expect("the embedded course loads")
@@ -18,18 +19,6 @@ fn exam(count: usize, seed: u64) -> MockExam {
         ..QuizRequest::default()
     };
     MockExam::new(&course(), &request).expect("an exam")
-}
-
-fn right_answer(kind: &QuestionKind) -> Answer {
-    match kind {
-        QuestionKind::SingleChoice { answer, .. } => Answer::Choice(*answer),
-        QuestionKind::MultiSelect { answers, .. } => Answer::Choices(answers.clone()),
-        QuestionKind::TrueFalse { answer } => Answer::Bool(*answer),
-        QuestionKind::Number { answer } => Answer::Text(answer.to_string()),
-        QuestionKind::Cidr { answer } => Answer::Text(answer.clone()),
-        QuestionKind::Word { accepted } => Answer::Text(accepted[0].clone()),
-        QuestionKind::Ordering { items } => Answer::Order((0..items.len()).collect()),
-    }
 }
 
 #[test]

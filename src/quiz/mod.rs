@@ -27,3 +27,23 @@ pub use select::{
     QuizRequest, SelectError, Selection, SessionQuestion, questions_by_id, select_questions,
 };
 pub use session::{QuestionResult, QuizSession, SelfGrade, SessionError};
+
+/// What the quiz engine's tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Answer;
+    use crate::content::QuestionKind;
+
+    /// The right answer to a question, as the UI would submit it.
+    pub fn right_answer(kind: &QuestionKind) -> Answer {
+        match kind {
+            QuestionKind::SingleChoice { answer, .. } => Answer::Choice(*answer),
+            QuestionKind::MultiSelect { answers, .. } => Answer::Choices(answers.clone()),
+            QuestionKind::TrueFalse { answer } => Answer::Bool(*answer),
+            QuestionKind::Number { answer } => Answer::Text(answer.to_string()),
+            QuestionKind::Cidr { answer } => Answer::Text(answer.clone()),
+            QuestionKind::Word { accepted } => Answer::Text(accepted[0].clone()),
+            QuestionKind::Ordering { items } => Answer::Order((0..items.len()).collect()),
+        }
+    }
+}

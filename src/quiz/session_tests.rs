@@ -1,7 +1,8 @@
 //! Tests of a quiz round: answers graded and recorded, running score, skips, retry of misses.
 
 use super::*;
-use crate::content::{self, EmbeddedCourse, QuestionKind};
+use crate::content::{self, EmbeddedCourse};
+use crate::quiz::test_support::right_answer;
 
 fn session(count: usize) -> QuizSession {
     let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
@@ -12,19 +13,6 @@ fn session(count: usize) -> QuizSession {
         include_table_questions: false,
     };
     QuizSession::new(&course, &request).expect("a session")
-}
-
-/// The right answer to a question, as the UI would submit it.
-fn right_answer(kind: &QuestionKind) -> Answer {
-    match kind {
-        QuestionKind::SingleChoice { answer, .. } => Answer::Choice(*answer),
-        QuestionKind::MultiSelect { answers, .. } => Answer::Choices(answers.clone()),
-        QuestionKind::TrueFalse { answer } => Answer::Bool(*answer),
-        QuestionKind::Number { answer } => Answer::Text(answer.to_string()),
-        QuestionKind::Cidr { answer } => Answer::Text(answer.clone()),
-        QuestionKind::Word { accepted } => Answer::Text(accepted[0].clone()),
-        QuestionKind::Ordering { items } => Answer::Order((0..items.len()).collect()),
-    }
 }
 
 #[test]
