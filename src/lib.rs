@@ -8,6 +8,8 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod files;
+pub mod inert;
 pub mod netpol;
 pub mod paths;
 pub mod progress;

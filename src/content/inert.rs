@@ -9,7 +9,7 @@ use super::model::{
     Course, Document, InterviewItem, KeyPoint, Lab, Lesson, Question, QuestionKind, Step, StepFile,
     Topic,
 };
-use super::sanitize::{is_inert, sanitize};
+use crate::inert::{is_inert, sanitize};
 use super::scenario::NetpolScenario;
 
 fn clean(text: &mut String) {

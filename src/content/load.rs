@@ -12,7 +12,7 @@ use super::inert::make_inert;
 use super::markdown;
 use super::model::{Course, Document, FORMAT_VERSION, InterviewItem, Lab, Lesson, Question, Topic};
 use super::problem::{Problem, Problems, find_string, line_col};
-use super::sanitize::sanitize;
+use crate::inert::sanitize;
 use super::scenario::NetpolScenario;
 use super::source::CourseSource;
 

@@ -8,7 +8,6 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod problem;
-pub mod sanitize;
 pub mod scenario;
 pub mod search;
 pub mod source;
