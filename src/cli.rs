@@ -1,8 +1,21 @@
-//! The command-line contract of `shared/product.md`, as clap definitions.
+//! The command-line contract of `shared/product.md`: clap definitions, and what each command
+//! runs (a subcommand that prints and exits, or the tutor opened where the command asks).
 
 use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+
+use crate::app::App;
+use crate::content::{self, CourseDir, EmbeddedCourse};
+use crate::paths::{DATA_DIR_ENV, resolve_data_dir};
+use crate::progress::{ProfileName, Store, Timestamp};
+use crate::quiz::QuizRequest;
+use crate::screens::Start;
+use crate::tell;
+use crate::ui::theme::Theme;
+use crate::{commands, tui};
 
 /// An interactive terminal tutor for Azure Kubernetes Service networking.
 #[derive(Debug, Parser)]
@@ -97,4 +110,112 @@ impl From<LevelArg> for crate::content::Level {
             LevelArg::Scenario => Self::Scenario,
         }
     }
+}
+
+impl Cli {
+    /// Runs what the command line asks: a subcommand that prints and exits, or the tutor.
+    pub fn run(self) -> anyhow::Result<ExitCode> {
+        let cli = self;
+        let start = match cli.command {
+            Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
+            Some(Command::Plan(args)) => return commands::plan::run(&args),
+            Some(Command::Netpol(args)) => return commands::netpol::run(&args),
+            Some(Command::Progress(args)) => {
+                return commands::progress::run(
+                    &args,
+                    cli.content.as_deref(),
+                    cli.data_dir,
+                    cli.profile,
+                );
+            }
+            Some(Command::Report(args)) => {
+                return commands::report::run(
+                    &args,
+                    cli.content.as_deref(),
+                    cli.data_dir,
+                    cli.profile,
+                );
+            }
+            Some(Command::Sizing { seed }) => Start::Sizing { seed },
+            Some(Command::Quiz { topic, count, seed }) => {
+                let count =
+                    count
+                        .map(|n| n as usize)
+                        .or(if topic.is_none() { Some(10) } else { None });
+                Start::Quiz(QuizRequest {
+                    topic,
+                    count,
+                    seed,
+                    include_table_questions: true,
+                })
+            }
+            Some(Command::Interview { level, time_limit }) => Start::Interview {
+                level: level.map(Into::into),
+                time_limit: time_limit.map(Duration::from_secs),
+            },
+            Some(Command::Exam {
+                count,
+                time_limit,
+                seed,
+            }) => {
+                // Without a limit the clock follows the questions actually asked (the pool may be
+                // smaller than the count).
+                Start::Exam {
+                    request: QuizRequest {
+                        count: Some(count as usize),
+                        seed,
+                        ..QuizRequest::default()
+                    },
+                    time_limit: time_limit.map(Duration::from_secs),
+                }
+            }
+            None => Start::Home,
+        };
+        open_tutor(cli.content, cli.data_dir, cli.profile, start)
+    }
+}
+
+/// Loads the course (refusing one with problems), resolves the data folder and runs the TUI,
+/// starting where the command line asked (over the home screen, so Esc leads home).
+fn open_tutor(
+    content: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    profile: Option<String>,
+    start: Start,
+) -> anyhow::Result<ExitCode> {
+    let loaded = match &content {
+        Some(dir) => content::load(&CourseDir::new(dir)),
+        None => content::load(&EmbeddedCourse),
+    };
+    let course = match loaded {
+        Ok(course) => course,
+        Err(problems) => {
+            tell!("{problems}");
+            tell!("aks-tutor cannot start: the course has problems (listed above).");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
+    let profile = match ProfileName::from_flag(profile.as_deref()) {
+        Ok(profile) => profile,
+        Err(error) => {
+            tell!("aks-tutor: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    // A store that cannot be opened still lets the learner study; its notice says nothing is saved.
+    let store = Store::open(&data_dir, &profile, Timestamp::now())
+        .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
+    let mut app = App::new(
+        course,
+        Theme::from_no_color(std::env::var_os("NO_COLOR")),
+        store,
+    );
+    app.content_dir = content;
+    if let Err(message) = app.start(start) {
+        tell!("aks-tutor: {message}");
+        return Ok(ExitCode::from(2));
+    }
+    tui::run(&mut app)?;
+    Ok(ExitCode::SUCCESS)
 }

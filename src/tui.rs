@@ -10,9 +10,9 @@ use crossterm::execute;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::keys::action_for;
-use crate::app::{Action, App, Effect, clipboard};
-use crate::ui;
+use crate::app::App;
+use crate::input::{Action, Effect, action_for};
+use crate::ui::clipboard;
 
 /// Runs the app in the real terminal until the learner quits.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
@@ -50,13 +50,12 @@ pub fn run_loop<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
     while app.running {
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        terminal.draw(|frame| app.draw(frame))?;
+        app.after_frame();
         let timeout = app.wants_ticks().then_some(TICK);
         let action = match next_event(timeout)? {
-            Some(event) => action_for(app.key_context(), &event),
+            Some(event) => action_for(&app.keymap(), &event),
             None => Some(Action::Tick(Instant::now())),
         };
         if let Some(effect) = action.and_then(|action| app.update(action)) {

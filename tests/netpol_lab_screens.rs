@@ -4,8 +4,10 @@
 
 mod common;
 
-use aks_tutor::app::{App, NetpolLabScreen, Screen};
+use aks_tutor::app::App;
 use aks_tutor::progress::ItemKind;
+use aks_tutor::screens::Screen;
+use aks_tutor::screens::netpol_lab::NetpolLabScreen;
 use common::{press, screen};
 use crossterm::event::KeyCode;
 

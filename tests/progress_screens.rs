@@ -3,9 +3,11 @@
 
 mod common;
 
-use aks_tutor::app::{App, Practice, Screen, Start};
+use aks_tutor::app::App;
 use aks_tutor::progress::{ItemKind, read_progress_file};
 use aks_tutor::quiz::QuizRequest;
+use aks_tutor::screens::home::Practice;
+use aks_tutor::screens::{Screen, Start};
 use aks_tutor::ui::theme::Theme;
 use common::{draw, fixture_course, press, screen, store_in};
 use crossterm::event::KeyCode;

@@ -3,9 +3,11 @@
 
 mod common;
 
-use aks_tutor::app::keys::action_for;
-use aks_tutor::app::{App, QuizScreen, Screen};
+use aks_tutor::app::App;
+use aks_tutor::input::action_for;
 use aks_tutor::quiz::{QuizSession, SessionQuestion};
+use aks_tutor::screens::Screen;
+use aks_tutor::screens::quiz::QuizScreen;
 use common::{fixture_course, press, screen, unsaved_store};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
@@ -147,16 +149,10 @@ fn o_opens_the_cited_section_and_back_returns_to_the_quiz() {
     let Screen::Lesson(lesson) = app.screen() else {
         panic!("o opens the lesson")
     };
-    let section = lesson
-        .rendered
-        .sections
-        .iter()
-        .find(|s| s.title == "Checking a cluster")
-        .unwrap();
-    let visible = lesson.scroll..lesson.scroll + app.body_height();
+    let (_, section) = lesson.doc.current_section().expect("a section on screen");
     assert!(
-        lesson.scroll > 0 && visible.contains(&section.line),
-        "the cited section is on screen"
+        lesson.doc.top() > 0 && section == "Checking a cluster",
+        "the cited section is at the top of the screen"
     );
     press(&mut app, &[Char('q')]);
     assert!(matches!(app.screen(), Screen::Quiz(_)));
@@ -164,7 +160,7 @@ fn o_opens_the_cited_section_and_back_returns_to_the_quiz() {
 
 mod interview {
     use super::*;
-    use aks_tutor::app::{InterviewScreen, rehearsals};
+    use aks_tutor::screens::interview::{InterviewScreen, rehearsals};
     use std::time::{Duration, Instant};
 
     fn interview_app(time_limit: Option<Duration>) -> (App, Instant) {
@@ -189,7 +185,9 @@ mod interview {
         let (mut app, start) = interview_app(Some(Duration::from_secs(120)));
         press(&mut app, &[KeyCode::Tab]);
         type_text(&mut app, "Kubenet NATs pods? Yes.");
-        let _ = app.update(aks_tutor::app::Action::Tick(start + Duration::from_secs(5)));
+        let _ = app.update(aks_tutor::input::Action::Tick(
+            start + Duration::from_secs(5),
+        ));
         insta::assert_snapshot!("interview_answering", screen(&app));
     }
 
@@ -198,7 +196,7 @@ mod interview {
         let (mut app, _) = interview_app(None);
         type_text(&mut app, "Kubenet uses NAT behind the node.");
         let ctrl_d = Event::Key(KeyEvent::new(Char('d'), KeyModifiers::CONTROL));
-        let action = action_for(app.key_context(), &ctrl_d).unwrap();
+        let action = action_for(&app.keymap(), &ctrl_d).unwrap();
         let _ = app.update(action);
         insta::assert_snapshot!("interview_revealed", screen(&app));
         press(&mut app, &[Char('3')]);
@@ -212,8 +210,8 @@ mod interview {
 
 mod exam {
     use super::*;
-    use aks_tutor::app::exam::{ExamPhase, ExamScreen};
     use aks_tutor::quiz::MockExam;
+    use aks_tutor::screens::exam::{ExamPhase, ExamScreen};
     use std::time::{Duration, Instant};
 
     fn exam_app() -> (App, Instant) {
@@ -274,7 +272,7 @@ mod exam {
     #[test]
     fn time_up_finishes_the_exam() {
         let (mut app, start) = exam_app();
-        let _ = app.update(aks_tutor::app::Action::Tick(
+        let _ = app.update(aks_tutor::input::Action::Tick(
             start + Duration::from_secs(271),
         ));
         assert!(matches!(phase(&app), ExamPhase::Review(_)));
@@ -287,8 +285,9 @@ mod exam {
 
 mod leaving {
     use super::*;
-    use aks_tutor::app::{InterviewScreen, Start, rehearsals};
     use aks_tutor::quiz::QuizRequest;
+    use aks_tutor::screens::Start;
+    use aks_tutor::screens::interview::{InterviewScreen, rehearsals};
     use std::time::Instant;
 
     #[test]

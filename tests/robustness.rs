@@ -9,9 +9,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::LazyLock;
 
 use aks_tutor::app::App;
-use aks_tutor::app::keys::{KeyContext, bindings};
 use aks_tutor::content::{self, Course, EmbeddedCourse};
-use aks_tutor::ui;
+use aks_tutor::input::Keymap;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
@@ -114,10 +113,11 @@ fn storm(name: &str, seed: u64) -> usize {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a terminal");
     let mut restarts = 0;
     for step in 0..STORM_EVENTS {
-        let event = random_event(&mut rng, app.key_context());
+        let event = random_event(&mut rng, &app.keymap());
         let result = catch_unwind(AssertUnwindSafe(|| {
             tour::send(&mut app, &event);
             draw_cheaply(&mut terminal, &app, step);
+            app.after_frame();
         }));
         if let Err(panic) = result {
             eprintln!("{name}: event {step} ({event:?}) panicked");
@@ -147,19 +147,19 @@ fn draw_cheaply(terminal: &mut Terminal<TestBackend>, app: &App, step: usize) {
         terminal.backend_mut().resize(app.width, app.height);
     }
     let frame = terminal
-        .draw(|frame| ui::draw(frame, app))
+        .draw(|frame| app.draw(frame))
         .expect("drawing into a TestBackend cannot fail");
     assert_eq!(frame.area.width, app.width);
 }
 
 /// A key bound on this screen most of the time (so the storm goes somewhere), otherwise any
 /// key, a modified key, a mouse wheel or a resize (now and then to a tiny or huge size).
-fn random_event(rng: &mut StdRng, context: KeyContext) -> Event {
+fn random_event(rng: &mut StdRng, keymap: &Keymap) -> Event {
     let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     match rng.random_range(0..100) {
         0..55 => {
-            let codes: Vec<KeyCode> = bindings(context)
-                .iter()
+            let codes: Vec<KeyCode> = keymap
+                .bindings()
                 .flat_map(|b| b.codes.iter().copied())
                 // Leaving the screen is rare, so the storm stays on the screen it is testing.
                 .filter(|code| !matches!(code, KeyCode::Esc | KeyCode::Char('q')))

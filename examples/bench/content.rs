@@ -4,10 +4,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use aks_tutor::app::keys::bindings;
 use aks_tutor::content::{self, CourseDir, EmbeddedCourse};
 use aks_tutor::progress::{Progress, ProgressSummary, Timestamp};
-use aks_tutor::ui;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -80,8 +78,9 @@ fn keys_on(mut app: aks_tutor::app::App, name: &str) -> Figures {
     let course = app.course.clone();
     let mut samples = Vec::new();
     for round in 0..300 {
-        let codes: Vec<KeyCode> = bindings(app.key_context())
-            .iter()
+        let codes: Vec<KeyCode> = app
+            .keymap()
+            .bindings()
             .flat_map(|b| b.codes.iter().copied())
             .filter(|c| !matches!(c, KeyCode::Esc | KeyCode::Char('q') | KeyCode::Left))
             .chain([KeyCode::Char('1'), KeyCode::Char('a')])
@@ -91,8 +90,9 @@ fn keys_on(mut app: aks_tutor::app::App, name: &str) -> Figures {
         let start = Instant::now();
         send(&mut app, &event);
         terminal
-            .draw(|frame| ui::draw(frame, &app))
+            .draw(|frame| app.draw(frame))
             .expect("drawing into a TestBackend cannot fail");
+        app.after_frame();
         samples.push(start.elapsed());
         if !app.running || app.screens.len() < 2 && name != "home" && name != "help" {
             app = app_showing(name, &course, 100, 30);

@@ -1,7 +1,6 @@
 //! Drawing every screen of the embedded course at 80x24 and 200x60.
 
 use aks_tutor::content::{self, EmbeddedCourse};
-use aks_tutor::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -19,7 +18,7 @@ pub fn render_every_screen() {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
             let figures = time(2000, || {
                 terminal
-                    .draw(|frame| ui::draw(frame, &app))
+                    .draw(|frame| app.draw(frame))
                     .expect("drawing into a TestBackend cannot fail");
             });
             let bar = if width == 200 { "≤ 1 ms" } else { "" };

@@ -1,10 +1,11 @@
 //! What the app keeps of the learner's work: records applied to the progress store and saved at
 //! once, lessons read to the end, the place to continue from, and the summary the menus show.
 
-use super::record::{Record, ResumePoint};
-use super::{App, REVIEW_WINDOW_MINUTES, Screen};
+use super::App;
 use crate::progress::mastery::review_queue;
 use crate::progress::{ItemKind, ProgressSummary, Timestamp};
+use crate::screens::Record;
+use crate::screens::start::REVIEW_WINDOW_MINUTES;
 
 impl App {
     /// Applies records to the progress and saves it; a failed save is said in the footer (and
@@ -54,34 +55,18 @@ impl App {
         .count()
     }
 
-    /// A lesson read to its end (or short enough to fit) counts as finished.
-    pub(super) fn note_lesson_read(&mut self) {
-        let height = self.body_height();
-        if let Screen::Lesson(lesson) = self.screen()
-            && lesson.at_bottom(height)
-        {
-            let id = lesson.lesson(&self.course).id.clone();
-            self.keep(vec![Record::LessonFinished { lesson: id }]);
+    /// Keeps what the last frame showed (a lesson read to its end). Called after each frame,
+    /// since what is on screen is known only once it is drawn.
+    pub fn after_frame(&mut self) {
+        let records = self.screen().state().seen(&self.course);
+        if !records.is_empty() {
+            self.keep(records);
         }
     }
 
     /// Where "continue" should take the learner: the lesson section or lab step on screen.
     pub(super) fn remember_place(&mut self) {
-        let point = match self.screen() {
-            Screen::Lesson(lesson) => Some(ResumePoint::Lesson {
-                lesson: lesson.lesson(&self.course).id.clone(),
-                section: lesson.current_anchor().map(str::to_string),
-            }),
-            Screen::Lab(lab) => {
-                let (lab_id, step) = lab.selected_key(&self.course);
-                Some(ResumePoint::Lab {
-                    lab: lab_id,
-                    step: Some(step),
-                })
-            }
-            _ => None,
-        };
-        if let Some(point) = point {
+        if let Some(point) = self.screen().state().resume_point(&self.course) {
             self.keep(vec![Record::Resume(point)]);
         }
     }

@@ -5,25 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::keys::{KeyContext, bindings};
-use crate::app::{App, Screen};
+use super::theme::Theme;
+use crate::input::Keymap;
 
-pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let (name, context) = match app.screen() {
-        Screen::Home(_) => ("Home", KeyContext::Home),
-        Screen::Topic(_) => ("Topic", KeyContext::Topic),
-        Screen::Lesson(_) => ("Lesson", KeyContext::Lesson),
-        Screen::Lab(_) => ("Lab", KeyContext::Lab),
-        Screen::Sizing(_) => ("Sizing exercise", KeyContext::Typing),
-        Screen::Quiz(quiz) => ("Quiz", quiz.key_context()),
-        Screen::Interview(interview) => ("Interview rehearsal", interview.key_context()),
-        Screen::Stats(_) => ("Stats", KeyContext::Stats),
-        Screen::Exam(exam) => ("Mock exam", exam.key_context()),
-        Screen::Search(_) => ("Search", KeyContext::Search),
-        Screen::NetpolLab(_) => ("Allowed or denied?", KeyContext::NetpolLab),
-    };
-    let keys = bindings(context);
+/// The help overlay for `keymap`, scrolled by `scroll` rows (clamped here).
+pub fn draw_help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: usize, theme: &Theme) {
+    let name = keymap.title;
+    let keys: Vec<_> = keymap.bindings().collect();
     let label_width = keys
         .iter()
         .map(|b| b.label.chars().count())
@@ -60,7 +48,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     let popup = centred(area, width, height);
     // Scrolled when the terminal is too short for every key; the title says there is more.
     let visible = usize::from(popup.height.saturating_sub(2));
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
+    let scroll = scroll.min(lines.len().saturating_sub(visible));
     let more = if lines.len() > visible {
         " (↑↓ for more)"
     } else {

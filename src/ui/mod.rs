@@ -1,33 +1,24 @@
-//! Drawing. Every function here only reads the state it is given; layout that is expensive was
-//! done by `update` already.
+//! The drawing kit: theme, wrapping, documents, tables, highlighting, the scrolled document, bar
+//! charts, the help overlay, the frame's header and footer. It imports no screen and no app;
+//! screens draw themselves with it.
 
-pub mod address_space;
+pub mod bars;
+pub mod clipboard;
 pub mod document;
-pub mod exam;
-mod help;
+pub mod help;
 pub mod highlight;
-mod home;
-pub mod interview;
-pub mod lab;
-pub mod netpol_lab;
-pub mod question;
-mod quiz;
-mod reader;
-mod search;
-pub mod sizing;
-pub mod stats;
+pub mod menu;
+pub mod scrolled;
 pub mod table;
 pub mod theme;
 pub mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
-
-use crate::app::{App, Screen};
 
 /// Below this, the app shows a message instead of a cramped screen.
 pub const MIN_WIDTH: u16 = 40;
@@ -40,71 +31,8 @@ pub fn document_width(width: u16) -> usize {
     usize::from(width.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH))
 }
 
-pub fn draw(frame: &mut Frame, app: &App) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_too_small(frame, area, app);
-        return;
-    }
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let theme = &app.theme;
-    let (title, hints) = match app.screen() {
-        Screen::Home(list) => {
-            home::draw_home(frame, body, app, list);
-            (vec![app.course.title.clone()], home::HOME_HINTS.to_string())
-        }
-        Screen::Topic(topic) => {
-            home::draw_topic(frame, body, app, topic);
-            (
-                vec![
-                    app.course.title.clone(),
-                    app.course.topics[topic.topic].title.clone(),
-                ],
-                home::TOPIC_HINTS.to_string(),
-            )
-        }
-        Screen::Lesson(lesson) => reader::draw_lesson(frame, body, app, lesson),
-        Screen::Lab(lab) => reader::draw_lab(frame, body, app, lab),
-        Screen::Sizing(sizing) => sizing::draw_sizing(frame, body, app, sizing),
-        Screen::Quiz(quiz) => quiz::draw_quiz(frame, body, app, quiz),
-        Screen::Interview(interview) => interview::draw_interview(frame, body, app, interview),
-        Screen::Exam(exam) => exam::draw_exam(frame, body, app, exam),
-        Screen::Search(search) => search::draw_search(frame, body, app, search),
-        Screen::NetpolLab(lab) => netpol_lab::draw_netpol_lab(frame, body, app, lab),
-        Screen::Stats(stats) => {
-            reader::draw_document(frame, body, app, &stats.rendered, stats.scroll);
-            (
-                vec![app.course.title.clone(), "Stats".to_string()],
-                "↑↓ scroll · ? help · q back".to_string(),
-            )
-        }
-    };
-    draw_header(frame, header, &title, theme);
-    let footer_text = app
-        .status
-        .clone()
-        .unwrap_or_else(|| fit_hints(&hints, usize::from(area.width)));
-    let footer_style = if app.status.is_some() {
-        theme.note
-    } else {
-        theme.dim
-    };
-    frame.render_widget(
-        Paragraph::new(Line::styled(footer_text, footer_style)),
-        footer,
-    );
-    if app.help_open {
-        help::draw_help(frame, area, app);
-    }
-}
-
 /// A breadcrumb: course › topic › lesson. When it is too long, the leading parts give way first.
-fn draw_header(frame: &mut Frame, area: Rect, parts: &[String], theme: &theme::Theme) {
+pub fn draw_header(frame: &mut Frame, area: Rect, parts: &[String], theme: &theme::Theme) {
     let width = usize::from(area.width);
     let mut skip = 0;
     while skip + 1 < parts.len() && breadcrumb_width(&parts[skip..]) + 2 > width {
@@ -153,19 +81,19 @@ pub fn fit_hints(hints: &str, width: usize) -> String {
     parts.join(" · ")
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw_too_small(frame: &mut Frame, area: Rect, theme: &theme::Theme) {
     let message = format!(
         "The terminal is {}x{}; aks-tutor needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Make it larger, or press Ctrl-C to quit.",
         area.width, area.height
     );
     let paragraph = Paragraph::new(message)
-        .style(app.theme.warning)
+        .style(theme.warning)
         .wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }
 
 /// A line that fills its width with `style` (used for selections).
-fn filled(line: Line<'static>, width: u16, style: Style) -> Line<'static> {
+pub fn filled(line: Line<'static>, width: u16, style: Style) -> Line<'static> {
     let used = wrap::line_width(&line);
     let mut line = line.patch_style(style);
     if used < usize::from(width) {

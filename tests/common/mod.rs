@@ -4,11 +4,12 @@
 
 use std::path::Path;
 
-use aks_tutor::app::keys::action_for;
-use aks_tutor::app::{App, Effect};
+use aks_tutor::app::App;
 use aks_tutor::content::{self, Course, CourseDir};
+use aks_tutor::input::Effect;
+use aks_tutor::input::action_for;
 use aks_tutor::progress::{ProfileName, Store, StoreError, Timestamp};
-use aks_tutor::ui::{self, theme::Theme};
+use aks_tutor::ui::theme::Theme;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -52,6 +53,7 @@ pub fn app_with(course: Course, store: Store, width: u16, height: u16) -> App {
     let mut app = App::new(course, Theme::monochrome(), store);
     app.status = None; // an unsaved store's notice
     app.resize(width, height);
+    settle(&mut app);
     app
 }
 
@@ -60,9 +62,10 @@ pub fn press(app: &mut App, keys: &[KeyCode]) -> Option<Effect> {
     let mut effect = None;
     for code in keys {
         let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = action_for(app.key_context(), &event) {
+        if let Some(action) = action_for(&app.keymap(), &event) {
             effect = app.update(action).or(effect);
         }
+        settle(app);
     }
     effect
 }
@@ -74,9 +77,16 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// Draws a frame and keeps what it showed, as the runtime does after every event: keys act on
+/// what the learner saw.
+pub fn settle(app: &mut App) {
+    draw(app);
+    app.after_frame();
+}
+
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
     terminal
 }
 

@@ -6,13 +6,16 @@
 
 use std::time::Duration;
 
-use aks_tutor::app::keys::action_for;
-use aks_tutor::app::{App, LabScreen, LessonScreen, Screen, Start};
+use aks_tutor::app::App;
 use aks_tutor::content::markdown::Block;
 use aks_tutor::content::{Course, LabKind};
+use aks_tutor::input::action_for;
 use aks_tutor::progress::{ProfileName, Store, StoreError};
 use aks_tutor::quiz::QuizRequest;
-use aks_tutor::ui::{self, theme::Theme};
+use aks_tutor::screens::lab::LabScreen;
+use aks_tutor::screens::lesson::LessonScreen;
+use aks_tutor::screens::{Screen, Start};
+use aks_tutor::ui::theme::Theme;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -55,12 +58,15 @@ pub fn app_at_home(course: Course, width: u16, height: u16) -> App {
 pub fn press(app: &mut App, keys: &[KeyCode]) {
     for code in keys {
         send(app, &Event::Key(KeyEvent::new(*code, KeyModifiers::NONE)));
+        // As the runtime does: a frame after every key, so keys act on what was shown.
+        draw(app);
+        app.after_frame();
     }
 }
 
 /// Feeds one terminal event through the key tables into `update`, as the runtime does.
 pub fn send(app: &mut App, event: &Event) {
-    if let Some(action) = action_for(app.key_context(), event) {
+    if let Some(action) = action_for(&app.keymap(), event) {
         let _ = app.update(action);
     }
 }
@@ -69,7 +75,7 @@ pub fn send(app: &mut App, event: &Event) {
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("a terminal");
     terminal
-        .draw(|frame| ui::draw(frame, app))
+        .draw(|frame| app.draw(frame))
         .expect("drawing into a TestBackend cannot fail");
     terminal
 }
@@ -98,7 +104,7 @@ pub fn app_showing(name: &str, course: &Course, width: u16, height: u16) -> App 
         }
         "lesson with tables" | "lesson eli5" => {
             let (topic, lesson) = lesson_with_a_table(course);
-            app.open(Screen::Lesson(LessonScreen::new(topic, lesson)));
+            app.open(Screen::Lesson(Box::new(LessonScreen::new(topic, lesson))));
             if name == "lesson eli5" {
                 press(&mut app, &[Char('e')]);
             }
@@ -107,7 +113,7 @@ pub fn app_showing(name: &str, course: &Course, width: u16, height: u16) -> App 
         "lab hands-on" | "lab debugging" => {
             let hands_on = name == "lab hands-on";
             let (topic, lab) = lab_of_kind(course, hands_on);
-            app.open(Screen::Lab(LabScreen::new(topic, lab)));
+            app.open(Screen::Lab(Box::new(LabScreen::new(topic, lab))));
             Ok(())
         }
         "quiz question" => app.start(quiz()),

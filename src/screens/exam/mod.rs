@@ -1,0 +1,231 @@
+//! The mock exam: a fixed set of mixed questions against a countdown, answers recorded without
+//! feedback, a finish page, then a review of every question and a per-topic breakdown.
+
+mod view;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::KeyCode;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::quiz::keys::OPTIONS;
+use super::{Chrome, Context, Reaction, Record, ScreenState};
+use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
+use crate::input::keys::{BACK, SCROLL, TYPED_ANSWER};
+use crate::input::{Action, Binding, Keymap, Unbound, bind};
+use crate::progress::{ItemKind, Mode, Outcome};
+use crate::quiz::{ExamReport, MockExam};
+use crate::ui::scrolled::ScrolledDoc;
+
+#[rustfmt::skip]
+const RECORD: &[Binding] = &[
+    bind(&[KeyCode::Enter], "Enter", "record the answer and go to the next question", Action::Submit).hint("Enter record & next"),
+];
+
+#[rustfmt::skip]
+const LEAVE: &[Binding] = &[
+    bind(&[KeyCode::Char('?')], "?", "this help", Action::Help).hint("? help"),
+    bind(&[KeyCode::Esc, KeyCode::Char('q')], "Esc q", "leave the exam (asks first)", Action::Back).hint("Esc leave"),
+];
+
+#[rustfmt::skip]
+const MOVE: &[Binding] = &[
+    bind(&[KeyCode::Tab], "Tab", "next question", Action::NextItem).hint("Tab/Shift-Tab move"),
+    bind(&[KeyCode::BackTab], "Shift-Tab", "previous question", Action::PrevItem),
+];
+
+#[rustfmt::skip]
+const FINISH: &[Binding] = &[
+    bind(&[KeyCode::Enter], "Enter", "finish the exam", Action::Submit).hint("Enter finish"),
+    bind(&[KeyCode::Tab], "Tab", "back to the first question", Action::NextItem).hint("Tab back to the questions"),
+    bind(&[KeyCode::BackTab], "Shift-Tab", "back to the last question", Action::PrevItem),
+];
+
+#[rustfmt::skip]
+const REVIEWED: &[Binding] = &[
+    bind(&[KeyCode::Enter], "Enter", "back", Action::Submit).hint("Enter back"),
+];
+
+const CHOOSING: Keymap =
+    Keymap::new("Mock exam", &[RECORD, OPTIONS, MOVE, LEAVE]).unbound(Unbound::Pick(9));
+const TYPING: Keymap =
+    Keymap::new("Mock exam", &[RECORD, MOVE, TYPED_ANSWER]).unbound(Unbound::Type);
+const CONFIRM: Keymap = Keymap::new("Mock exam", &[FINISH, SCROLL, BACK]);
+const REVIEW: Keymap = Keymap::new("Mock exam", &[REVIEWED, SCROLL, BACK]);
+
+pub enum ExamPhase {
+    Answering(MockExam),
+    /// Every question has been visited: finish, or go back.
+    Confirm(MockExam),
+    Review(ExamReport),
+}
+
+pub struct ExamScreen {
+    pub phase: ExamPhase,
+    /// The question on screen while answering.
+    pub index: usize,
+    /// What the learner has set up on each question, kept when moving between them.
+    pub inputs: Vec<AnswerInput>,
+    pub deadline: Option<Instant>,
+    /// The time at the last tick, for the countdown.
+    pub now: Instant,
+    pub time_up: bool,
+    pub doc: ScrolledDoc,
+}
+
+impl ExamScreen {
+    pub fn new(exam: MockExam, time_limit: Option<Duration>, now: Instant) -> Self {
+        let inputs = exam
+            .questions()
+            .iter()
+            .map(AnswerInput::for_question)
+            .collect();
+        Self {
+            phase: ExamPhase::Answering(exam),
+            index: 0,
+            inputs,
+            deadline: time_limit.map(|limit| now + limit),
+            now,
+            time_up: false,
+            doc: ScrolledDoc::default(),
+        }
+    }
+
+    /// Whether the exam is under way (not yet finished and reviewed).
+    pub fn in_progress(&self) -> bool {
+        !matches!(self.phase, ExamPhase::Review(_))
+    }
+
+    pub fn seconds_left(&self) -> Option<u64> {
+        self.deadline
+            .map(|deadline| deadline.saturating_duration_since(self.now).as_secs())
+    }
+
+    fn act_now(&mut self, action: Action) -> Reaction {
+        if let Action::Tick(now) = action {
+            self.now = now;
+            if self.deadline.is_some_and(|deadline| now >= deadline)
+                && !matches!(self.phase, ExamPhase::Review(_))
+            {
+                self.time_up = true;
+                let mut reaction = self.finish();
+                reaction.message = Some("Time's up: the exam is finished.".into());
+                return reaction;
+            }
+            return Reaction::default();
+        }
+        match (&mut self.phase, action) {
+            (ExamPhase::Answering(_), Action::NextItem) => self.go_to(self.index + 1),
+            (ExamPhase::Answering(_), Action::PrevItem) => self.go_to(self.index.saturating_sub(1)),
+            (ExamPhase::Answering(exam), _) => {
+                let Some(question) = exam.questions().get(self.index) else {
+                    return Reaction::default();
+                };
+                match self.inputs[self.index].act(action, question) {
+                    InputEvent::Submit(answer) => {
+                        // The index is always within the exam, so recording cannot fail.
+                        let _ = exam.record(self.index, answer);
+                        self.go_to(self.index + 1)
+                    }
+                    InputEvent::Changed => Reaction::none(),
+                    InputEvent::Refused(message) => Reaction::message(message),
+                    InputEvent::Unchanged => self.scroll_by(action),
+                }
+            }
+            (ExamPhase::Confirm(_), Action::Submit) => self.finish(),
+            (ExamPhase::Confirm(exam), Action::NextItem) => {
+                let exam = std::mem::replace(exam, empty_exam());
+                self.phase = ExamPhase::Answering(exam);
+                self.go_to(0)
+            }
+            (ExamPhase::Confirm(exam), Action::PrevItem) => {
+                let last = exam.len().saturating_sub(1);
+                let exam = std::mem::replace(exam, empty_exam());
+                self.phase = ExamPhase::Answering(exam);
+                self.go_to(last)
+            }
+            (ExamPhase::Review(_), Action::Submit) => Reaction::close(),
+            _ => self.scroll_by(action),
+        }
+    }
+
+    /// Shows question `index`; past the last question, the finish page.
+    fn go_to(&mut self, index: usize) -> Reaction {
+        self.doc.reset();
+        if let ExamPhase::Answering(exam) = &mut self.phase {
+            if index >= exam.len() {
+                let exam = std::mem::replace(exam, empty_exam());
+                self.phase = ExamPhase::Confirm(exam);
+            } else {
+                self.index = index;
+            }
+        }
+        Reaction::none()
+    }
+
+    /// Grades everything; every answer (or its absence) goes to progress as an exam answer.
+    fn finish(&mut self) -> Reaction {
+        let exam = match std::mem::replace(&mut self.phase, ExamPhase::Answering(empty_exam())) {
+            ExamPhase::Answering(exam) | ExamPhase::Confirm(exam) => exam,
+            review @ ExamPhase::Review(_) => {
+                self.phase = review;
+                return Reaction::default();
+            }
+        };
+        let report = exam.finish();
+        let records = report
+            .reviews
+            .iter()
+            .map(|review| Record::Answer {
+                kind: ItemKind::Question,
+                id: review.question.question.id.clone(),
+                outcome: Outcome::Score(f64::from(review.outcome.score)),
+                mode: Mode::Exam,
+            })
+            .collect();
+        self.phase = ExamPhase::Review(report);
+        self.doc.reset();
+        Reaction::keep(records)
+    }
+
+    fn scroll_by(&mut self, action: Action) -> Reaction {
+        self.doc.scroll(action);
+        Reaction::none()
+    }
+}
+
+impl ScreenState for ExamScreen {
+    fn keymap(&self) -> Keymap {
+        match &self.phase {
+            ExamPhase::Answering(exam) => match exam.questions().get(self.index) {
+                Some(q) if input_mode(&q.question.kind) == InputMode::Type => TYPING,
+                _ => CHOOSING,
+            },
+            ExamPhase::Confirm(_) => CONFIRM,
+            ExamPhase::Review(_) => REVIEW,
+        }
+    }
+
+    fn act(&mut self, action: Action, _cx: &Context) -> Reaction {
+        self.act_now(action)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context) -> Chrome {
+        view::draw_exam(frame, area, cx, self)
+    }
+
+    fn wants_ticks(&self) -> bool {
+        self.deadline.is_some() && !matches!(self.phase, ExamPhase::Review(_))
+    }
+
+    fn leave_warning(&self) -> Option<&'static str> {
+        self.in_progress()
+            .then_some("Leaving ends the exam without results: press Esc again to leave.")
+    }
+}
+
+/// A placeholder while the exam moves between phases (never shown).
+fn empty_exam() -> MockExam {
+    MockExam::from_questions(0, Vec::new())
+}

@@ -1,0 +1,160 @@
+//! The quiz screen: one question at a time, immediate feedback after every answer (right or
+//! wrong) with the explanation and a key to the lesson section, a running score, and at the end
+//! a summary with a retry round over the missed questions.
+
+pub mod keys;
+pub mod question;
+mod view;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::lesson::LessonScreen;
+use super::{Chrome, Context, Reaction, Record, Screen, ScreenState};
+use crate::content::Course;
+use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
+use crate::input::{Action, Keymap};
+use crate::progress::{ItemKind, Mode, Outcome};
+use crate::quiz::QuizSession;
+use crate::ui::scrolled::ScrolledDoc;
+
+pub struct QuizScreen {
+    pub session: QuizSession,
+    pub input: AnswerInput,
+    /// 1 for the first round, 2 for the first retry of missed questions, and so on.
+    pub round: usize,
+    /// How answers count for progress: a quiz or review moves the schedule, cram does not.
+    pub mode: Mode,
+    pub doc: ScrolledDoc,
+}
+
+impl QuizScreen {
+    pub fn new(session: QuizSession) -> Self {
+        let input = session
+            .current()
+            .map(AnswerInput::for_question)
+            .unwrap_or_default();
+        Self {
+            session,
+            input,
+            round: 1,
+            mode: Mode::Quiz,
+            doc: ScrolledDoc::default(),
+        }
+    }
+
+    fn is_answered(&self) -> bool {
+        self.session.current_result().is_some()
+    }
+
+    fn act_on_question(&mut self, action: Action, course: &Course) -> Reaction {
+        if self.session.is_finished() {
+            return self.act_on_summary(action);
+        }
+        if self.is_answered() {
+            return match action {
+                Action::Submit => {
+                    self.session.advance();
+                    self.input = self
+                        .session
+                        .current()
+                        .map(AnswerInput::for_question)
+                        .unwrap_or_default();
+                    self.doc.reset();
+                    Reaction::none()
+                }
+                Action::OpenLesson => self.open_lesson(course),
+                _ => self.scroll_by(action),
+            };
+        }
+        let Some(question) = self.session.current() else {
+            return Reaction::default();
+        };
+        match self.input.act(action, question) {
+            InputEvent::Submit(answer) => {
+                let id = question.question.id.clone();
+                // The session refuses only a finished round or a second answer; neither can be
+                // on screen here, so there is nothing to tell the learner.
+                let Ok(result) = self.session.submit(answer) else {
+                    return Reaction::default();
+                };
+                let outcome = Outcome::Score(f64::from(result.outcome.score));
+                let record = Record::Answer {
+                    kind: ItemKind::Question,
+                    id,
+                    outcome,
+                    mode: self.mode,
+                };
+                // The feedback is at the end: show it.
+                self.doc.show_end();
+                Reaction::keep(vec![record])
+            }
+            InputEvent::Changed => Reaction::none(),
+            InputEvent::Refused(message) => Reaction::message(message),
+            InputEvent::Unchanged => match action {
+                Action::OpenLesson => {
+                    Reaction::message("Answer first; then o opens the lesson section.")
+                }
+                _ => self.scroll_by(action),
+            },
+        }
+    }
+
+    fn act_on_summary(&mut self, action: Action) -> Reaction {
+        match action {
+            Action::Retry => match self.session.retry_missed() {
+                Some(retry) => {
+                    let (round, mode) = (self.round + 1, self.mode);
+                    *self = Self::new(retry);
+                    (self.round, self.mode) = (round, mode);
+                    Reaction::none()
+                }
+                None => Reaction::message("Nothing was missed: there is nothing to retry."),
+            },
+            Action::Submit => Reaction::close(),
+            _ => self.scroll_by(action),
+        }
+    }
+
+    fn open_lesson(&self, course: &Course) -> Reaction {
+        let reference = self
+            .session
+            .current()
+            .map(|q| q.question.see.as_str())
+            .unwrap_or_default();
+        match LessonScreen::at_reference(course, reference) {
+            Some(lesson) => Reaction::open(Screen::Lesson(Box::new(lesson))),
+            None => Reaction::message(format!("The lesson “{reference}” is not in this course.")),
+        }
+    }
+
+    fn scroll_by(&mut self, action: Action) -> Reaction {
+        self.doc.scroll(action);
+        Reaction::none()
+    }
+}
+
+impl ScreenState for QuizScreen {
+    fn keymap(&self) -> Keymap {
+        if self.session.is_finished() {
+            return if self.session.missed().is_empty() {
+                keys::SUMMARY_ALL_RIGHT
+            } else {
+                keys::SUMMARY
+            };
+        }
+        match self.session.current() {
+            Some(_) if self.is_answered() => keys::ANSWERED,
+            Some(q) if input_mode(&q.question.kind) == InputMode::Type => keys::TYPING,
+            _ => keys::CHOOSING,
+        }
+    }
+
+    fn act(&mut self, action: Action, cx: &Context) -> Reaction {
+        self.act_on_question(action, cx.course)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context) -> Chrome {
+        view::draw_quiz(frame, area, cx, self)
+    }
+}

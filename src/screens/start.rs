@@ -1,0 +1,146 @@
+//! Where the TUI opens and what the menus start: a [`Start`] becomes the screen that serves it.
+
+use std::time::{Duration, Instant};
+
+use super::exam::ExamScreen;
+use super::interview::{InterviewScreen, rehearsals};
+use super::lab::LabScreen;
+use super::lesson::LessonScreen;
+use super::quiz::QuizScreen;
+use super::sizing::SizingScreen;
+use super::stats::StatsScreen;
+use super::{Screen, fresh_seed};
+use crate::content::{Course, Level};
+use crate::progress::mastery::review_queue;
+use crate::progress::{ItemKind, Mode, Place, Progress, ProgressSummary, Timestamp};
+use crate::quiz::{MockExam, QuizRequest, QuizSession, questions_by_id};
+
+/// Where the TUI opens: the subcommands `sizing`, `quiz`, ... start in their mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Home,
+    /// The lesson section or lab step saved as the resume point.
+    Continue,
+    /// The questions due for spaced review.
+    Review,
+    /// A quiz on one topic that leaves the review schedule alone.
+    Cram {
+        topic: String,
+    },
+    Stats,
+    Sizing {
+        seed: Option<u64>,
+    },
+    Quiz(QuizRequest),
+    Interview {
+        level: Option<Level>,
+        time_limit: Option<Duration>,
+    },
+    /// Without a time limit, the exam gets [`SECONDS_PER_EXAM_QUESTION`] for each question it
+    /// actually asks (fewer than requested when the pool is smaller).
+    Exam {
+        request: QuizRequest,
+        time_limit: Option<Duration>,
+    },
+}
+
+/// Review brings back what is due within this many minutes, so a missed question returns in the
+/// same sitting once its short learning step has passed.
+pub const REVIEW_WINDOW_MINUTES: i64 = 10;
+
+pub const SECONDS_PER_EXAM_QUESTION: u64 = 90;
+
+/// The default time for an exam of `questions` questions.
+pub fn exam_time(questions: usize) -> Duration {
+    Duration::from_secs(SECONDS_PER_EXAM_QUESTION * questions as u64)
+}
+
+/// The screen that serves `start` (`None` for home, which is always there). A request that
+/// cannot be met (an unknown topic, nothing due) is a message to show.
+pub fn screen_for(
+    start: Start,
+    course: &Course,
+    progress: &Progress,
+) -> Result<Option<Screen>, String> {
+    let screen = match start {
+        Start::Home => return Ok(None),
+        Start::Continue => resume(course, progress)?,
+        Start::Review => {
+            let due = review_queue(course, progress, Timestamp::now(), REVIEW_WINDOW_MINUTES);
+            let ids: Vec<&str> = due
+                .iter()
+                .filter(|d| d.kind == ItemKind::Question)
+                .map(|d| d.id.as_str())
+                .collect();
+            let questions = questions_by_id(course, &ids, fresh_seed());
+            if questions.is_empty() {
+                return Err("Nothing is due for review: answer some questions in a quiz first, or come back later.".into());
+            }
+            let mut quiz = QuizScreen::new(QuizSession::from_questions(fresh_seed(), questions));
+            quiz.mode = Mode::Review;
+            Screen::Quiz(Box::new(quiz))
+        }
+        Start::Cram { topic } => {
+            let request = QuizRequest {
+                topic: Some(topic),
+                include_table_questions: true,
+                ..QuizRequest::default()
+            };
+            let session = QuizSession::new(course, &request).map_err(|e| e.to_string())?;
+            let mut quiz = QuizScreen::new(session);
+            quiz.mode = Mode::Cram;
+            Screen::Quiz(Box::new(quiz))
+        }
+        Start::Stats => Screen::Stats(Box::new(StatsScreen::new(ProgressSummary::new(
+            course,
+            progress,
+            Timestamp::now(),
+        )))),
+        Start::Sizing { seed } => {
+            Screen::Sizing(Box::new(SizingScreen::new(seed.unwrap_or_else(fresh_seed))))
+        }
+        Start::Quiz(request) => {
+            let session = QuizSession::new(course, &request).map_err(|e| e.to_string())?;
+            Screen::Quiz(Box::new(QuizScreen::new(session)))
+        }
+        Start::Exam {
+            request,
+            time_limit,
+        } => {
+            let exam = MockExam::new(course, &request).map_err(|e| e.to_string())?;
+            let time_limit = time_limit.unwrap_or_else(|| exam_time(exam.len()));
+            Screen::Exam(Box::new(ExamScreen::new(
+                exam,
+                Some(time_limit),
+                Instant::now(),
+            )))
+        }
+        Start::Interview { level, time_limit } => {
+            let items = rehearsals(course, level);
+            Screen::Interview(Box::new(InterviewScreen::new(
+                items,
+                time_limit,
+                Instant::now(),
+            )))
+        }
+    };
+    Ok(Some(screen))
+}
+
+/// Reopens the saved lesson section or lab step.
+fn resume(course: &Course, progress: &Progress) -> Result<Screen, String> {
+    let screen = match progress.resume.as_ref().map(|r| r.place()) {
+        Some(Place::Lesson { lesson, section }) => {
+            let reference = match section {
+                Some(anchor) => format!("{lesson}#{anchor}"),
+                None => lesson.to_string(),
+            };
+            LessonScreen::at_reference(course, &reference).map(|s| Screen::Lesson(Box::new(s)))
+        }
+        Some(Place::Lab { lab, step }) => {
+            LabScreen::at(course, lab, step).map(|s| Screen::Lab(Box::new(s)))
+        }
+        _ => None,
+    };
+    screen.ok_or_else(|| "There is no place to continue from yet: open a lesson or a lab.".into())
+}

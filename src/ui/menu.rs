@@ -1,0 +1,107 @@
+//! A menu: intro lines, then entries of two lines each (a name with a figure on the right, and a
+//! description), the highlighted one filled. Home, a topic and search results are menus.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::filled;
+use super::theme::Theme;
+use crate::input::Action;
+
+/// The highlighted entry. The view records how many entries fit, so a page key moves by what
+/// the learner saw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    /// Entries shown in the last frame.
+    page: Cell<usize>,
+}
+
+impl ListState {
+    /// Moves the highlight for a list action among `count` entries.
+    pub fn navigate(&mut self, action: Action, count: usize) {
+        let last = count.saturating_sub(1);
+        let page = self.page.get().max(1);
+        self.selected = match action {
+            Action::Up | Action::ScrollUp => self.selected.saturating_sub(1),
+            Action::Down | Action::ScrollDown => (self.selected + 1).min(last),
+            Action::PageUp => self.selected.saturating_sub(page),
+            Action::PageDown => (self.selected + page).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => self.selected,
+        };
+    }
+
+    /// The first entry to show so the highlighted one is among `visible` rows; records `visible`.
+    pub fn offset(&self, visible: usize) -> usize {
+        self.page.set(visible);
+        self.selected.saturating_sub(visible.saturating_sub(1))
+    }
+}
+
+/// Each entry of a list takes two lines: its name (with a figure on the right, such as a
+/// topic's mastery), and a line of description.
+pub struct MenuEntry {
+    pub name: String,
+    pub description: String,
+    pub right: String,
+}
+
+/// Draws the intro lines, then as many entries as fit, scrolled so the selected one shows.
+pub fn draw_menu(
+    frame: &mut Frame,
+    area: Rect,
+    intro: Vec<Line<'static>>,
+    entries: &[MenuEntry],
+    list: &ListState,
+    theme: &Theme,
+) {
+    let selected = list.selected;
+    let intro_height = intro.len().min(usize::from(area.height).saturating_sub(2));
+    let visible = ((usize::from(area.height) - intro_height) / 2).max(1);
+    let offset = list.offset(visible);
+    let mut lines: Vec<Line<'static>> = intro.into_iter().take(intro_height).collect();
+    for (i, entry) in entries.iter().enumerate().skip(offset).take(visible) {
+        let pointer = if i == selected { "▶ " } else { "  " };
+        let used = pointer.width() + entry.name.width() + entry.right.width();
+        let gap = usize::from(area.width).saturating_sub(used).max(1);
+        let name = Line::from(vec![
+            Span::raw(pointer),
+            Span::raw(entry.name.clone()),
+            Span::raw(" ".repeat(gap)),
+            Span::raw(entry.right.clone()),
+        ]);
+        if i == selected {
+            lines.push(filled(name, area.width, theme.selected));
+        } else {
+            lines.push(name.patch_style(theme.strong));
+        }
+        lines.push(Line::styled(format!("  {}", entry.description), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The menus' column: a margin on narrow terminals, centred at the reading width on wide ones,
+/// so a topic's mastery stays next to its name.
+pub fn inset(area: Rect) -> Rect {
+    let margin = if area.width > 60 { 2 } else { 1 };
+    let width = area
+        .width
+        .saturating_sub(2 * margin)
+        .min(super::document_width(area.width) as u16);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        ..area
+    }
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,82 @@
+//! The direction of imports, kept by a test: `cli` → `tui` → `app` → `screens` → `input` / `ui`
+//! (the drawing kit) / the engines. A file that imports against it fails here with its name.
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("a folder entry").path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Files under `src/<folder>` whose code names one of `forbidden` (`crate::app`, ...).
+fn offenders(folder: &str, forbidden: &[&str]) -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = src.join(folder);
+    let files = if root.is_dir() {
+        rust_files(&root)
+    } else {
+        vec![root.with_extension("rs")]
+    };
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            let hits: Vec<&str> = forbidden
+                .iter()
+                .copied()
+                .filter(|module| {
+                    text.lines()
+                        .filter(|line| !line.trim_start().starts_with("//"))
+                        .any(|line| {
+                            line.contains(&format!("{module}::"))
+                                || line.contains(&format!("{module};"))
+                        })
+                })
+                .collect();
+            (!hits.is_empty()).then(|| format!("{} imports {hits:?}", path.display()))
+        })
+        .collect()
+}
+
+#[test]
+fn only_the_runtime_and_the_command_line_reach_the_app() {
+    for folder in [
+        "screens", "input", "ui", "content", "quiz", "sizing", "netpol", "progress", "commands",
+        "inert", "files", "paths",
+    ] {
+        let found = offenders(folder, &["crate::app", "crate::tui", "crate::cli"]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+}
+
+#[test]
+fn the_kit_input_and_engines_import_no_screen() {
+    for folder in [
+        "input", "ui", "content", "quiz", "sizing", "netpol", "progress", "commands", "inert",
+        "files", "paths",
+    ] {
+        let found = offenders(folder, &["crate::screens"]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+}
+
+#[test]
+fn engines_know_nothing_of_the_terminal() {
+    for folder in [
+        "content", "quiz", "sizing", "netpol", "progress", "commands", "inert", "files",
+    ] {
+        let found = offenders(
+            folder,
+            &["ratatui", "crossterm", "crate::ui", "crate::input"],
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+}
