@@ -2,7 +2,7 @@
 //!
 //! The facts come from Microsoft's AKS docs (see `shared/product.md`): Azure keeps 5 addresses per subnet,
 //! Azure CNI (node subnet) needs `(N + S) + (N + S) × P` IPs, overlay and kubenet need `N + S` node IPs and one
-//! /24 of pod CIDR per node. `aks-tutor plan`, the sizing exercises and (later) the sizing screen all use this
+//! /24 of pod CIDR per node. `aks-tutor plan`, the sizing exercises and the sizing screen all use this
 //! one engine.
 
 pub mod address_space;
