@@ -4,6 +4,10 @@
 //! shows "q quit"), then sent `q`. After the runs, one more tutor is left idle for 5 seconds while
 //! its CPU time and the bytes it writes are counted.
 //!
+//! When `ttyper` (a small ratatui app: `cargo install ttyper`) is on the PATH, it is launched in
+//! the same run, alternating with the tutor so both meet the same machine, until its first frame
+//! is whole (the bottom border of its prompt box); the ratio of the medians is printed.
+//!
 //! ```text
 //! cargo build --release && cargo run --release --example launch [RUNS]
 //! ```
@@ -50,9 +54,14 @@ fn main() {
     let binary = tutor_binary();
     println!("launching {} {runs} times at 100x30", binary.display());
 
+    let ttyper = which("ttyper");
+    let mut anchor = Vec::new();
     let mut launches = Vec::new();
     let mut exits = Vec::new();
     for _ in 0..runs {
+        if let Some(ttyper) = &ttyper {
+            anchor.push(launch_ttyper(ttyper));
+        }
         let data = tempfile::tempdir().expect("a temp data dir");
         let start = Instant::now();
         let mut tutor = Tutor::spawn(&binary, &[], data.path(), 100, 30).expect("spawn");
@@ -77,8 +86,49 @@ fn main() {
         ms(launches[0])
     );
     println!("q to exit: median {:.2} ms", ms(median(&exits)));
+    if !anchor.is_empty() {
+        anchor.sort();
+        println!(
+            "ttyper to its first full frame: median {:.2} ms, p95 {:.2} ms, min {:.2} ms",
+            ms(median(&anchor)),
+            ms(p95(&anchor)),
+            ms(anchor[0])
+        );
+        println!(
+            "ratio aks-tutor / ttyper: {:.2} (bar ≤ 1.0)",
+            ms(median(&launches)) / ms(median(&anchor))
+        );
+    } else {
+        println!("ttyper is not on the PATH: `cargo install ttyper` to measure against it");
+    }
 
     idle_and_memory(&binary);
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(program))
+            .find(|path| path.is_file())
+    })
+}
+
+/// ttyper from spawn to its whole first frame (the prompt box's bottom border on the last row),
+/// then Esc to leave it.
+fn launch_ttyper(ttyper: &std::path::Path) -> Duration {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let start = Instant::now();
+    let mut anchor = Tutor::spawn(ttyper, &[], data.path(), 100, 30).expect("spawn ttyper");
+    anchor
+        .wait_for(TIMEOUT, |screen| last_row(screen).contains('╯'))
+        .expect("ttyper's first frame");
+    let elapsed = start.elapsed();
+    anchor.press(&["\u{1b}"]);
+    if anchor.wait_exit(Duration::from_millis(500)).is_err() {
+        let _ = anchor.child.kill();
+        let _ = anchor.child.wait();
+    }
+    elapsed
 }
 
 fn idle_and_memory(binary: &std::path::Path) {

@@ -167,3 +167,21 @@ fn a_lesson_and_a_quiz_are_kept_and_the_next_launch_continues() {
     tutor.press(&["q", "q"]);
     assert!(tutor.wait_exit(TIMEOUT).unwrap().success());
 }
+
+/// Pasting a burst bigger than crossterm's 1 KiB read buffer must not leave bytes waiting for the
+/// next key (issue: a 3,000-byte paste showed 1,024 and Ctrl-C waited): the rest of the burst and
+/// the Ctrl-C after it are read at once.
+#[test]
+fn a_large_paste_then_ctrl_c_quits_at_once() {
+    let data = tempfile::tempdir().unwrap();
+    let mut tutor = launch(data.path(), &[]);
+    tutor.wait_for_text(HOME_FOOTER, TIMEOUT).unwrap();
+    tutor.press(&["/"]);
+    tutor.wait_for_text("Search ›", TIMEOUT).unwrap();
+    let burst = "j".repeat(3_000);
+    tutor.press(&[&burst, "\u{3}"]);
+    let status = tutor
+        .wait_exit(Duration::from_secs(3))
+        .expect("Ctrl-C after a burst quits without another key");
+    assert!(status.success(), "{status}");
+}
