@@ -32,10 +32,28 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
         previous_hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
+    restore_on_termination_signals();
     let result = run_loop(&mut terminal, app, next_terminal_event, &mut perform);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// SIGTERM and SIGHUP (a closed terminal window, `kill`) end the tutor like a normal exit: the
+/// terminal is given back (main screen, no raw mode, no mouse reporting). Progress needs nothing
+/// here: it is saved after every change, atomically.
+fn restore_on_termination_signals() {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 /// Draws, then waits for an event, turns it into an action and applies it, until the app stops.

@@ -185,3 +185,26 @@ fn a_large_paste_then_ctrl_c_quits_at_once() {
         .expect("Ctrl-C after a burst quits without another key");
     assert!(status.success(), "{status}");
 }
+
+/// SIGTERM (and SIGHUP) give the terminal back as a normal exit does: the main screen, no mouse
+/// reporting, so the shell is usable after `kill`.
+#[test]
+fn sigterm_restores_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let mut tutor = launch(data.path(), &[]);
+    tutor.wait_for_text(HOME_FOOTER, TIMEOUT).unwrap();
+    assert!(tutor.parser.screen().alternate_screen());
+    let pid = rustix::process::Pid::from_raw(tutor.child.id() as i32).expect("a pid");
+    rustix::process::kill_process(pid, rustix::process::Signal::TERM).expect("send SIGTERM");
+    let status = tutor
+        .wait_exit(TIMEOUT)
+        .expect("the tutor exits on SIGTERM");
+    assert_eq!(status.code(), Some(128 + 15), "{status}");
+    let screen = tutor.parser.screen();
+    assert!(!screen.alternate_screen(), "back on the main screen");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse reporting is off"
+    );
+}
