@@ -342,8 +342,24 @@ mod leaving {
             matches!(app.screen(), Screen::Exam(_)),
             "another key in between: warned again"
         );
-        press(&mut app, &[KeyCode::Esc]);
+        // Ctrl-C asks as Esc does, then quits.
+        press(&mut app, &[KeyCode::Down]);
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        let quit = action_for(&app.keymap(), &ctrl_c).unwrap();
+        let _ = app.update(quit);
+        assert!(app.running, "the first Ctrl-C in an exam only warns");
+        assert!(
+            app.status
+                .as_deref()
+                .is_some_and(|s| s.contains("Ctrl-C again")),
+            "{:?}",
+            app.status
+        );
+        press(&mut app, &[KeyCode::Down, KeyCode::Esc, KeyCode::Esc]);
         assert!(matches!(app.screen(), Screen::Home(_)));
+        let _ = app.update(quit);
+        assert!(!app.running, "at home Ctrl-C quits at once");
+        app.running = true;
         let items = rehearsals(&app.course, None);
         app.open(Screen::Interview(Box::new(InterviewScreen::new(
             items,

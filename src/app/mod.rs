@@ -38,8 +38,9 @@ pub struct App {
     /// The terminal's size, as last reported (drawing itself uses the frame's).
     pub width: u16,
     pub height: u16,
-    /// The last action was a Back that was warned about (see `ScreenState::leave_warning`).
-    back_warned: bool,
+    /// The last action was a Back or Quit that was warned about (see
+    /// `ScreenState::leave_warning`).
+    leave_warned: bool,
 }
 
 impl App {
@@ -61,7 +62,7 @@ impl App {
             content_dir: None,
             width: 80,
             height: 24,
-            back_warned: false,
+            leave_warned: false,
         };
         app.review_due = app.count_review_due(Timestamp::now());
         app
@@ -108,8 +109,8 @@ impl App {
         // A tick is the clock, not the learner: the footer's message stays.
         if !matches!(action, Action::Tick(_)) {
             self.status = None;
-            if action != Action::Back {
-                self.back_warned = false;
+            if !matches!(action, Action::Back | Action::Quit) {
+                self.leave_warned = false;
             }
         }
         if let Some(scroll) = &mut self.help {
@@ -124,6 +125,7 @@ impl App {
             return None;
         }
         match action {
+            Action::Quit if self.warn_before_leaving("press Ctrl-C again to quit") => {}
             Action::Quit => self.quit(),
             Action::Help => self.help = Some(0),
             // Drawing adapts to the size; nothing is laid out ahead of it.
@@ -179,16 +181,24 @@ impl App {
     }
 
     /// Leaving work in progress (a typed interview answer, an exam) throws it away: the first
-    /// Back says so, and a second one (pressed right after) leaves.
+    /// Back or Ctrl-C says so and returns true; a second one, pressed right after, goes ahead.
+    fn warn_before_leaving(&mut self, again: &str) -> bool {
+        if self.leave_warned {
+            self.leave_warned = false;
+            return false;
+        }
+        let Some(loss) = self.screen().state().leave_warning() else {
+            return false;
+        };
+        self.leave_warned = true;
+        self.status = Some(format!("{loss}: {again}."));
+        true
+    }
+
     fn back(&mut self) {
-        if let Some(warning) = self.screen().state().leave_warning()
-            && !self.back_warned
-        {
-            self.back_warned = true;
-            self.status = Some(warning.to_string());
+        if self.warn_before_leaving("press Esc again to leave") {
             return;
         }
-        self.back_warned = false;
         self.remember_place();
         self.screens.pop();
     }

@@ -73,7 +73,8 @@ pub trait ScreenState {
     fn wants_ticks(&self) -> bool {
         false
     }
-    /// Leaving now throws work away: the warning the first Back shows (a second Back leaves).
+    /// Leaving now throws work away: what would be lost, said by the first Back or Ctrl-C (a
+    /// second one, right after, leaves).
     fn leave_warning(&self) -> Option<&'static str> {
         None
     }

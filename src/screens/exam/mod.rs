@@ -221,7 +221,7 @@ impl ScreenState for ExamScreen {
 
     fn leave_warning(&self) -> Option<&'static str> {
         self.in_progress()
-            .then_some("Leaving ends the exam without results: press Esc again to leave.")
+            .then_some("Leaving ends the exam without results")
     }
 }
 

@@ -246,9 +246,8 @@ impl ScreenState for InterviewScreen {
     }
 
     fn leave_warning(&self) -> Option<&'static str> {
-        self.has_unsent_answer().then_some(
-            "Your answer is not kept if you leave: press Esc again to leave, or Ctrl-D to reveal.",
-        )
+        self.has_unsent_answer()
+            .then_some("Your answer is not kept if you leave (Ctrl-D reveals the model answer)")
     }
 }
 
