@@ -5,7 +5,7 @@ mod common;
 
 use aks_tutor::app::App;
 use aks_tutor::input::Effect;
-use common::{app, press, screen};
+use common::{app, fixture_course, press, screen};
 use crossterm::event::KeyCode;
 
 use KeyCode::{Char, Down, Enter};
@@ -71,6 +71,18 @@ fn lab_steps_marked_done_and_copied_80x24() {
         Some(Effect::Copy("kubectl apply -f svc.yaml".into()))
     );
     insta::assert_snapshot!(screen(&app));
+    // C copies the file the step saves, where it has one.
+    let course = fixture_course();
+    let file = course
+        .labs()
+        .flat_map(|lab| &lab.steps)
+        .nth(1)
+        .and_then(|step| step.file.clone());
+    let effect = press(&mut app, &[Char('C')]);
+    match file {
+        Some(file) => assert_eq!(effect, Some(Effect::Copy(file.text))),
+        None => assert_eq!(effect, None),
+    }
 }
 
 #[test]

@@ -51,6 +51,8 @@ pub enum Action {
     PredictAllowed,
     /// Network policy lab: predict that the connection is denied.
     PredictDenied,
+    /// Copy the file a lab step asks to save (a manifest), not its command.
+    CopyFile,
 }
 
 /// One key (or several that do the same) and what it does.

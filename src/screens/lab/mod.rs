@@ -25,6 +25,7 @@ const LAB: &[Binding] = &[
     PAGE_UP,
     bind(&[KeyCode::Char(' '), KeyCode::Char('x')], "Space x", "mark the step done / not done", Action::ToggleDone).hint("Space done"),
     bind(&[KeyCode::Char('c'), KeyCode::Char('y')], "c y", "copy the step's command (OSC 52)", Action::Copy).hint("c copy"),
+    bind(&[KeyCode::Char('C'), KeyCode::Char('Y')], "C Y", "copy the file the step saves (a manifest)", Action::CopyFile),
     bind(&[KeyCode::Char('n')], "n", "next lab", Action::NextItem),
     bind(&[KeyCode::Char('p')], "p", "previous lab", Action::PrevItem),
 ];
@@ -141,6 +142,23 @@ impl ScreenState for LabScreen {
                     ..Reaction::default()
                 },
                 None => Reaction::message("This step has no command to copy."),
+            },
+            Action::CopyFile => match self
+                .lab(course)
+                .steps
+                .get(self.selected)
+                .and_then(|s| s.file.as_ref())
+            {
+                Some(file) => Reaction {
+                    message: Some(format!(
+                        "Copied {} (step {}) to the clipboard (OSC 52): save it under that name.",
+                        file.name,
+                        self.selected + 1
+                    )),
+                    effect: Some(Effect::Copy(file.text.clone())),
+                    ..Reaction::default()
+                },
+                None => Reaction::message("This step saves no file; c copies its command."),
             },
             Action::NextItem | Action::PrevItem => {
                 Reaction::maybe_message(self.step_lab(course, action == Action::NextItem))

@@ -66,7 +66,7 @@ pub fn render_lab(
         if let Some(file) = &step.file {
             body.push(Line::default());
             body.push(Line::styled(
-                format!("Save as {}:", file.name),
+                format!("Save as {} (C copies it):", file.name),
                 theme.subheading,
             ));
             body.extend(render_code(&file.language, &file.text, inner, theme));
