@@ -54,6 +54,9 @@ pub struct MenuEntry {
 }
 
 /// Draws the intro lines, then as many entries as fit, scrolled so the selected one shows.
+/// Entries take two lines when they all fit so; otherwise one line each (the descriptions give
+/// way, so a whole menu shows on a small terminal); and when even that is too many, the list
+/// scrolls with the highlight and says how many entries are above and below.
 pub fn draw_menu(
     frame: &mut Frame,
     area: Rect,
@@ -63,10 +66,24 @@ pub fn draw_menu(
     theme: &Theme,
 ) {
     let selected = list.selected;
-    let intro_height = intro.len().min(usize::from(area.height).saturating_sub(2));
-    let visible = ((usize::from(area.height) - intro_height) / 2).max(1);
+    let rows = usize::from(area.height);
+    let intro_height = intro.len().min(rows.saturating_sub(2));
+    let room = rows - intro_height;
+    let two_lines = entries.len() * 2 <= room;
+    let visible = if two_lines {
+        entries.len().max(1)
+    } else if entries.len() <= room {
+        entries.len()
+    } else {
+        // Room for a "more" line above and below the entries shown.
+        room.saturating_sub(2).max(1)
+    };
     let offset = list.offset(visible);
     let mut lines: Vec<Line<'static>> = intro.into_iter().take(intro_height).collect();
+    let scrolled = entries.len() > visible;
+    if scrolled {
+        lines.push(more_line(offset, "above", theme));
+    }
     for (i, entry) in entries.iter().enumerate().skip(offset).take(visible) {
         let pointer = if i == selected { "▶ " } else { "  " };
         let used = pointer.width() + entry.name.width() + entry.right.width();
@@ -82,9 +99,24 @@ pub fn draw_menu(
         } else {
             lines.push(name.patch_style(theme.strong));
         }
-        lines.push(Line::styled(format!("  {}", entry.description), theme.dim));
+        if two_lines {
+            lines.push(Line::styled(format!("  {}", entry.description), theme.dim));
+        }
+    }
+    if scrolled {
+        let below = entries.len().saturating_sub(offset + visible);
+        lines.push(more_line(below, "below", theme));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "↑ 3 more above", or an empty line when there are none.
+fn more_line(count: usize, where_: &str, theme: &Theme) -> Line<'static> {
+    let arrow = if where_ == "above" { "↑" } else { "↓" };
+    match count {
+        0 => Line::default(),
+        n => Line::styled(format!("  {arrow} {n} more {where_}"), theme.dim),
+    }
 }
 
 /// The menus' column: a margin on narrow terminals, centred at the reading width on wide ones,

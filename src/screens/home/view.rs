@@ -16,15 +16,22 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
         Line::default(),
         Line::styled(cx.course.title.clone(), theme.title),
     ];
-    // On a short terminal the entries matter more than the course's summary.
-    if area.height >= 16 {
-        intro.extend(wrap(
-            &[(cx.course.summary.clone(), theme.dim)],
-            usize::from(area.width),
-        ));
+    // On a short terminal the entries matter more than the course's summary: it shows only when
+    // every entry still gets its line.
+    let summary = wrap(
+        &[(cx.course.summary.clone(), theme.dim)],
+        usize::from(area.width),
+    );
+    let entry_count = home_entries(cx.course, cx.progress).len();
+    if usize::from(area.height) >= intro.len() + summary.len() + 1 + entry_count {
+        intro.extend(summary);
     }
-    intro.push(Line::default());
-    let mastery = |topic: usize| cx.summary.topics.get(topic).and_then(|t| t.mastery);
+    // The right column's figures, labelled once above the topics.
+    let header = "lessons · labs · mastery";
+    intro.push(Line::styled(
+        format!("{header:>width$}", width = usize::from(area.width)),
+        theme.dim,
+    ));
     let entries: Vec<MenuEntry> = home_entries(cx.course, cx.progress)
         .into_iter()
         .map(|entry| match entry {
@@ -39,9 +46,7 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
             HomeEntry::Topic(i) => MenuEntry {
                 name: format!("{:>2}  {}", i + 1, cx.course.topics[i].title),
                 description: format!("    {}", cx.course.topics[i].summary),
-                right: mastery(i)
-                    .map(|m| format!("{:.0}%", m * 100.0))
-                    .unwrap_or_default(),
+                right: topic_figures(cx, i),
             },
             HomeEntry::Practice(Practice::Review) => MenuEntry {
                 name: match cx.review_due {
@@ -60,4 +65,42 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
         })
         .collect();
     draw_menu(frame, area, intro, &entries, list, theme);
+}
+
+/// What the learner has done of a topic: lessons read, labs finished, mastery of its questions
+/// ("1/1 · 0/1 ·  40%"; a dash where the topic has none).
+fn topic_figures(cx: &Context, index: usize) -> String {
+    let topic = &cx.course.topics[index];
+    let progress = cx.progress;
+    let read = topic
+        .lessons
+        .iter()
+        .filter(|l| progress.lessons.contains_key(&l.id))
+        .count();
+    let labs_done = topic
+        .labs
+        .iter()
+        .filter(|lab| {
+            !lab.steps.is_empty()
+                && lab
+                    .steps
+                    .iter()
+                    .all(|step| progress.is_step_done(&lab.id, &step.id))
+        })
+        .count();
+    let fraction = |done: usize, total: usize| match total {
+        0 => "–".to_string(),
+        total => format!("{done}/{total}"),
+    };
+    let mastery = cx
+        .summary
+        .topics
+        .get(index)
+        .and_then(|t| t.mastery)
+        .map_or_else(|| "–".to_string(), |m| format!("{:.0}%", m * 100.0));
+    format!(
+        "{:>7} · {:>4} · {mastery:>7}",
+        fraction(read, topic.lessons.len()),
+        fraction(labs_done, topic.labs.len())
+    )
 }
