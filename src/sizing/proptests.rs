@@ -81,6 +81,7 @@ fn any_plan() -> impl Strategy<Value = NetworkPlan> {
                     peered,
                     node_subnet,
                     pod_cidr,
+                    pod_subnet: None,
                     service_cidr,
                     dns_service_ip: dns,
                 }
