@@ -180,6 +180,16 @@ fn load_balancer_source_ranges_outbound_types_and_pending_causes() {
         items.iter().any(|item| item.contains("resource logs")),
         "{items:?}"
     );
+    let interview = course
+        .interview_items()
+        .find(|item| item.id == "iv-lb-pending")
+        .expect("iv-lb-pending");
+    assert!(
+        interview
+            .key_points
+            .iter()
+            .all(|point| !point.text.contains("outbound type"))
+    );
     for passage in lesson_passages(lesson(&course, "load-balancers")) {
         assert!(
             !passage.text.contains("egress blocked by a firewall"),
