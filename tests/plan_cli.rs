@@ -270,7 +270,7 @@ fn max_nodes_is_the_binding_limit_in_text_and_json() {
     assert_eq!(value["max_nodes_bound_by"], "pod-cidr");
     let text = stdout(&plan(&args));
     assert!(
-        text.contains("Max nodes:       255 plus surge, set by the pod CIDR's room"),
+        text.contains("Max nodes:       255 plus surge, set by the pod CIDR (one /24 per node)"),
         "{text}"
     );
 }
@@ -290,6 +290,12 @@ fn a_subnet_too_small_for_a_node_says_so() {
         "{text}"
     );
     assert!(!text.contains("room for 0 nodes"), "{text}");
+    assert!(
+        text.contains(
+            "Max nodes:       none: the node subnet has no room for a node and its surge"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

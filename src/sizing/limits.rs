@@ -35,12 +35,12 @@ impl NodeLimit {
         }
     }
 
-    /// The limit in a sentence: "the node subnet", "AKS's 1,000 nodes per node pool".
+    /// The limit in a sentence: "the node subnet", "AKS's limit of 1,000 nodes per node pool".
     pub fn words(self) -> &'static str {
         match self {
-            NodeLimit::NodeSubnet => "the node subnet's room",
-            NodeLimit::PodCidr => "the pod CIDR's room (one /24 per node)",
-            NodeLimit::PodSubnet => "the pod subnet's room",
+            NodeLimit::NodeSubnet => "the node subnet",
+            NodeLimit::PodCidr => "the pod CIDR (one /24 per node)",
+            NodeLimit::PodSubnet => "the pod subnet",
             NodeLimit::NodePool => "AKS's limit of 1,000 nodes per node pool",
             NodeLimit::Cluster => "AKS's limit of 5,000 nodes per cluster",
             NodeLimit::KubenetRoutes => "kubenet's limit of 400 nodes (400 routes per route table)",

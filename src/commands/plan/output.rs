@@ -86,11 +86,18 @@ pub fn text(plan: &NetworkPlan, report: &PlanReport) -> String {
         }
     }
     lines.push(String::new());
-    lines.push(format!(
-        "Max nodes:       {} plus surge, set by {}",
-        group_thousands(report.max_nodes),
-        report.max_nodes_bound_by.words()
-    ));
+    lines.push(if report.max_nodes == 0 {
+        format!(
+            "Max nodes:       none: {} has no room for a node and its surge",
+            report.max_nodes_bound_by.words()
+        )
+    } else {
+        format!(
+            "Max nodes:       {} plus surge, set by {}",
+            group_thousands(report.max_nodes),
+            report.max_nodes_bound_by.words()
+        )
+    });
     lines.push(String::new());
     lines.push(format!(
         "Service CIDR {}, DNS service IP {}",
