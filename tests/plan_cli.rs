@@ -128,7 +128,16 @@ fn json_for_overlay_with_a_percentage_surge() {
         value["min_pod_cidr_prefix"], 18,
         "a /18 holds 64 nodes ≥ 55"
     );
-    assert_eq!(value["max_nodes"], Value::Null, "no --node-subnet given");
+    assert_eq!(
+        value["max_nodes_in_node_subnet"],
+        Value::Null,
+        "no --node-subnet given"
+    );
+    assert_eq!(
+        value["max_nodes"], 232,
+        "the default /16 pod CIDR: 256 slots, 10% surge"
+    );
+    assert_eq!(value["max_nodes_bound_by"], "pod-cidr");
 }
 
 #[test]
@@ -222,6 +231,123 @@ fn bad_input_is_a_usage_error_naming_the_flag() {
         "possible values",
     );
     assert_usage_error(&["--plugin", "kubenet"], "--nodes", "required");
+    assert_usage_error(&with(&["--vnet", "10.0.0.0/+16"]), "--vnet", "0 to 32");
+    assert_usage_error(
+        &["--plugin", "kubenet", "--nodes", "4294967295"],
+        "--nodes",
+        "at most 100,000",
+    );
+    assert_usage_error(
+        &with(&["--max-pods", "+30"]),
+        "--max-pods",
+        "not a pod count",
+    );
+}
+
+#[test]
+fn max_nodes_is_the_binding_limit_in_text_and_json() {
+    let args = [
+        "--plugin",
+        "azure-cni-overlay",
+        "--nodes",
+        "50",
+        "--vnet",
+        "10.1.0.0/16",
+        "--node-subnet",
+        "10.1.0.0/16",
+        "--pod-cidr",
+        "192.168.0.0/16",
+        "--service-cidr",
+        "10.2.0.0/16",
+    ];
+    let (value, code) = json(&args);
+    assert_eq!(code, Some(0), "{value}");
+    assert_eq!(value["max_nodes_in_node_subnet"], 65_530);
+    assert_eq!(
+        value["max_nodes"], 255,
+        "not 65,530: the /16 pod CIDR binds"
+    );
+    assert_eq!(value["max_nodes_bound_by"], "pod-cidr");
+    let text = stdout(&plan(&args));
+    assert!(
+        text.contains("Max nodes:       255 plus surge, set by the pod CIDR (one /24 per node)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_subnet_too_small_for_a_node_says_so() {
+    let text = stdout(&plan(&[
+        "--plugin",
+        "azure-cni-overlay",
+        "--nodes",
+        "3",
+        "--node-subnet",
+        "10.1.0.0/30",
+    ]));
+    assert!(
+        text.contains("10.1.0.0/30:  cannot hold a node; Azure's smallest subnet is a /29"),
+        "{text}"
+    );
+    assert!(!text.contains("room for 0 nodes"), "{text}");
+    assert!(
+        text.contains(
+            "Max nodes:       none: the node subnet has no room for a node and its surge"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn pod_subnet_modes_are_sized_in_text_and_json() {
+    let args = [
+        "--plugin",
+        "azure-cni-pod-subnet",
+        "--nodes",
+        "50",
+        "--max-pods",
+        "30",
+        "--vnet",
+        "10.1.0.0/16",
+        "--node-subnet",
+        "10.1.0.0/24",
+        "--pod-subnet",
+        "10.1.8.0/21",
+        "--service-cidr",
+        "10.2.0.0/16",
+    ];
+    let (value, code) = json(&args);
+    assert_eq!(code, Some(0), "{value}");
+    assert_eq!(value["pod_subnet_required_ips"], 51 * 32);
+    assert_eq!(value["pod_subnet_min_prefix"], 21);
+    assert_eq!(
+        value["max_nodes_in_pod_subnet"], 62,
+        "2,043 / 32 = 63 slots"
+    );
+    assert_eq!(value["max_nodes_bound_by"], "pod-subnet");
+    let text = stdout(&plan(&args));
+    assert!(
+        text.contains("(N + S) × P rounded up to batches of 16 = 51 × 32 = 1,632"),
+        "{text}"
+    );
+}
+
+#[test]
+fn repeated_flags_print_one_finding_per_rule_errors_first() {
+    let mut args = vec!["--plugin", "kubenet", "--nodes", "3"];
+    for _ in 0..5_000 {
+        args.extend(["--vnet", "10.0.0.0/8"]);
+    }
+    let output = plan(&args);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text.len() < 4_000, "{} bytes", text.len());
+    for rule in ["pod-cidr-overlaps-vnet", "service-cidr-overlaps-vnet"] {
+        assert_eq!(text.matches(rule).count(), 1, "{rule}: {text}");
+    }
+    let error = text.find("error   ").expect("an error");
+    let warning = text.find("warning ").expect("a warning");
+    assert!(error < warning, "errors come first: {text}");
 }
 
 #[test]

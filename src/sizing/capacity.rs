@@ -228,7 +228,7 @@ mod tests {
     #[test]
     fn a_slash_24_holds_8_azure_cni_nodes_or_251_kubenet_nodes() {
         // These are node slots: every node that needs an IP, surge nodes included. 251 / 31 = 8.1, so
-        // 8 slots; with the default surge of 1 that is 7 regular nodes plus the surge node.
+        // 8 slots; with a surge of 1 that is 7 regular nodes plus the surge node.
         assert_eq!(node_slots_in_subnet(IpMode::AzureCni, 24, 30), 8);
         assert_eq!(max_nodes_for_slots(8, Surge::default()), 7);
         assert_eq!(node_slots_in_subnet(IpMode::Kubenet, 24, 110), 251);

@@ -41,8 +41,12 @@ pub fn parse_cidr(text: &str) -> Result<Ipv4Net, CidrError> {
     };
     let address = Ipv4Addr::from_str(address.trim())
         .map_err(|_| CidrError::BadAddress(trimmed.to_string()))?;
+    // `u8::from_str` accepts a leading `+`, but "/+16" is not how anyone writes a prefix.
+    let prefix = prefix.trim();
+    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CidrError::BadPrefix(trimmed.to_string()));
+    }
     let prefix = prefix
-        .trim()
         .parse::<u8>()
         .map_err(|_| CidrError::BadPrefix(trimmed.to_string()))?;
     Ipv4Net::new(address, prefix).map_err(|_| CidrError::BadPrefix(trimmed.to_string()))

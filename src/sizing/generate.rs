@@ -48,7 +48,9 @@ impl Exercise {
     }
 }
 
-/// A surge the way clusters are really configured: mostly AKS's default of one node.
+/// A surge as clusters are often configured: mostly one node (the older default, and what many
+/// guides use), sometimes a percentage such as the AKS API's 10% default for new node pools. The
+/// exercise always states the surge, so its numbers never depend on a default.
 fn random_surge(rng: &mut ExerciseRng) -> Surge {
     match rng.random_range(0..6) {
         0 => Surge::Count(rng.random_range(2..=3)),

@@ -11,10 +11,13 @@ mod checks;
 pub mod cidr;
 pub mod example_plans;
 pub mod exercise;
+pub mod findings;
 pub mod generate;
 pub mod generate_plans;
+pub mod limits;
 pub mod mode;
 pub mod plan;
+pub mod pod_subnet;
 pub mod rules;
 pub mod surge;
 
@@ -23,8 +26,10 @@ pub use capacity::NodeSubnetSizing;
 pub use checks::{PRIVATE_POD_BLOCKS, RESERVED_BLOCKS};
 pub use cidr::{CidrError, parse_cidr, parse_ipv4, usable_addresses};
 pub use exercise::{AnswerKind, Choice, Exercise, ExerciseKind, Outcome};
+pub use limits::NodeLimit;
 pub use mode::IpMode;
 pub use plan::{InEffect, NetworkPlan, PlanReport};
+pub use pod_subnet::PodSubnetSizing;
 pub use rules::{Finding, RuleId, Severity};
 pub use surge::{Surge, SurgeError};
 
@@ -32,5 +37,7 @@ pub use surge::{Surge, SurgeError};
 mod exercise_tests;
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod validator_limits_tests;
 #[cfg(test)]
 mod validator_tests;

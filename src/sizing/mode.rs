@@ -15,6 +15,12 @@ pub enum IpMode {
     AzureCniOverlay,
     /// Azure CNI Powered by Cilium, on overlay addressing.
     Cilium,
+    /// Azure CNI Pod Subnet, dynamic IP allocation: pods take IPs of a separate pod subnet, handed to
+    /// each node in batches of 16.
+    PodSubnetDynamic,
+    /// Azure CNI Pod Subnet, static block allocation: each node gets whole /28 blocks (16 IPs) of the
+    /// pod subnet, enough for its max pods plus one IP the node keeps.
+    PodSubnetStatic,
 }
 
 /// The smallest max-pods value AKS accepts for a node.
@@ -25,16 +31,28 @@ pub const MAX_MAX_PODS: u32 = 250;
 pub const MIN_PODS_PER_POOL: u64 = 30;
 /// Kubenet needs one route per node, and an Azure route table holds 400 routes.
 pub const KUBENET_MAX_NODES: u32 = 400;
-/// The most nodes an AKS cluster can have in the other modes.
+/// The most nodes an AKS cluster can have in the other modes, across all its node pools.
 pub const CLUSTER_MAX_NODES: u32 = 5_000;
+/// The most nodes one node pool (a Virtual Machine Scale Set) can have (AKS quotas page).
+pub const NODE_POOL_MAX_NODES: u32 = 1_000;
 
 impl IpMode {
-    /// Every mode, in the order the course teaches them.
+    /// The modes the sizing exercises draw from, in the order the course teaches them.
     pub const ALL: [IpMode; 4] = [
         IpMode::Kubenet,
         IpMode::AzureCni,
         IpMode::AzureCniOverlay,
         IpMode::Cilium,
+    ];
+
+    /// Every mode `aks-tutor plan` sizes: the exercises' modes and the two pod-subnet modes.
+    pub const PLAN: [IpMode; 6] = [
+        IpMode::Kubenet,
+        IpMode::AzureCni,
+        IpMode::AzureCniOverlay,
+        IpMode::Cilium,
+        IpMode::PodSubnetDynamic,
+        IpMode::PodSubnetStatic,
     ];
 
     /// The name used on the command line and in JSON.
@@ -44,6 +62,8 @@ impl IpMode {
             IpMode::AzureCni => "azure-cni",
             IpMode::AzureCniOverlay => "azure-cni-overlay",
             IpMode::Cilium => "cilium",
+            IpMode::PodSubnetDynamic => "azure-cni-pod-subnet",
+            IpMode::PodSubnetStatic => "azure-cni-pod-subnet-static",
         }
     }
 
@@ -54,13 +74,17 @@ impl IpMode {
             IpMode::AzureCni => "Azure CNI (node subnet)",
             IpMode::AzureCniOverlay => "Azure CNI Overlay",
             IpMode::Cilium => "Azure CNI Powered by Cilium (overlay)",
+            IpMode::PodSubnetDynamic => "Azure CNI Pod Subnet (dynamic IP allocation)",
+            IpMode::PodSubnetStatic => "Azure CNI Pod Subnet (static block allocation)",
         }
     }
 
-    /// Max pods per node when none is given: kubenet 110, Azure CNI 30, overlay (and Cilium on it) 250.
+    /// Max pods per node when none is given: kubenet 110, Azure CNI 30, overlay (and Cilium on it) 250,
+    /// pod subnet 110 (the table in concepts-network-ip-address-planning.md; other Microsoft pages
+    /// say 250, so a plan on a pod subnet had better set it).
     pub fn default_max_pods(self) -> u32 {
         match self {
-            IpMode::Kubenet => 110,
+            IpMode::Kubenet | IpMode::PodSubnetDynamic | IpMode::PodSubnetStatic => 110,
             IpMode::AzureCni => 30,
             IpMode::AzureCniOverlay | IpMode::Cilium => 250,
         }
@@ -70,7 +94,7 @@ impl IpMode {
     pub fn max_nodes(self) -> u32 {
         match self {
             IpMode::Kubenet => KUBENET_MAX_NODES,
-            IpMode::AzureCni | IpMode::AzureCniOverlay | IpMode::Cilium => CLUSTER_MAX_NODES,
+            _ => CLUSTER_MAX_NODES,
         }
     }
 
@@ -81,7 +105,15 @@ impl IpMode {
 
     /// Whether pods take their IPs from a separate pod CIDR, one /24 per node.
     pub fn uses_pod_cidr(self) -> bool {
-        !self.pods_use_node_subnet()
+        matches!(
+            self,
+            IpMode::Kubenet | IpMode::AzureCniOverlay | IpMode::Cilium
+        )
+    }
+
+    /// Whether pods take VNet IPs from a pod subnet of their own (Azure CNI Pod Subnet).
+    pub fn uses_pod_subnet(self) -> bool {
+        matches!(self, IpMode::PodSubnetDynamic | IpMode::PodSubnetStatic)
     }
 }
 
@@ -92,7 +124,9 @@ impl fmt::Display for IpMode {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not an IP mode; use kubenet, azure-cni, azure-cni-overlay or cilium")]
+#[error(
+    "'{0}' is not an IP mode; use kubenet, azure-cni, azure-cni-overlay, cilium, azure-cni-pod-subnet or azure-cni-pod-subnet-static"
+)]
 pub struct UnknownIpMode(pub String);
 
 impl FromStr for IpMode {
@@ -100,7 +134,7 @@ impl FromStr for IpMode {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let wanted = text.trim().to_ascii_lowercase();
-        IpMode::ALL
+        IpMode::PLAN
             .into_iter()
             .find(|mode| mode.cli_name() == wanted)
             .ok_or_else(|| UnknownIpMode(text.to_string()))
@@ -143,11 +177,16 @@ mod tests {
         assert_eq!(IpMode::Kubenet.max_nodes(), 400);
         assert_eq!(IpMode::AzureCniOverlay.max_nodes(), 5_000);
         assert_eq!(IpMode::Cilium.max_nodes(), 5_000);
+        assert_eq!(IpMode::PodSubnetDynamic.default_max_pods(), 110);
+        assert_eq!(IpMode::PodSubnetStatic.max_nodes(), 5_000);
+        assert!(IpMode::PodSubnetDynamic.uses_pod_subnet());
+        assert!(!IpMode::PodSubnetStatic.uses_pod_cidr());
+        assert!(!IpMode::PodSubnetStatic.pods_use_node_subnet());
     }
 
     #[test]
     fn names_round_trip() {
-        for mode in IpMode::ALL {
+        for mode in IpMode::PLAN {
             assert_eq!(mode.cli_name().parse::<IpMode>(), Ok(mode));
         }
         assert_eq!(" Azure-CNI ".parse::<IpMode>(), Ok(IpMode::AzureCni));

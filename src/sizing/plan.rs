@@ -9,7 +9,10 @@ use super::capacity::{
 };
 use super::checks;
 use super::cidr::{network_of, nth_address};
+use super::findings::tidy;
+use super::limits::{NodeLimit, binding_limit};
 use super::mode::IpMode;
+use super::pod_subnet::PodSubnetSizing;
 use super::rules::{Finding, Severity};
 use super::surge::Surge;
 
@@ -35,6 +38,8 @@ pub struct NetworkPlan {
     pub peered: Vec<Ipv4Net>,
     pub node_subnet: Option<Ipv4Net>,
     pub pod_cidr: Option<Ipv4Net>,
+    /// The subnet pods take their IPs from with Azure CNI Pod Subnet (no default: AKS has none).
+    pub pod_subnet: Option<Ipv4Net>,
     pub service_cidr: Option<Ipv4Net>,
     pub dns_service_ip: Option<Ipv4Addr>,
 }
@@ -51,6 +56,7 @@ impl NetworkPlan {
             peered: Vec::new(),
             node_subnet: None,
             pod_cidr: None,
+            pod_subnet: None,
             service_cidr: None,
             dns_service_ip: None,
         }
@@ -92,28 +98,65 @@ impl NetworkPlan {
         InEffect::default_value(conventional)
     }
 
-    /// Checks every rule and computes the sizing figures.
+    /// The same plan with repeated VNet and peered ranges given once: a range said twice is one range,
+    /// and checking every pair of 5,000 copies would print millions of findings.
+    pub fn deduplicated(&self) -> NetworkPlan {
+        fn once(ranges: &[Ipv4Net]) -> Vec<Ipv4Net> {
+            let mut seen = std::collections::HashSet::new();
+            ranges
+                .iter()
+                .copied()
+                .filter(|range| seen.insert(*range))
+                .collect()
+        }
+        NetworkPlan {
+            vnets: once(&self.vnets),
+            peered: once(&self.peered),
+            ..self.clone()
+        }
+    }
+
+    /// Checks every rule and computes the sizing figures. Findings come errors first, each once, at
+    /// most [`crate::sizing::findings::MAX_PER_RULE`] per rule with a count of the rest.
     pub fn validate(&self) -> PlanReport {
-        let max_pods = self.max_pods_in_effect();
-        let sizing = NodeSubnetSizing::new(self.plugin, self.nodes, max_pods, self.surge);
-        let max_nodes = self.node_subnet.map(|subnet| {
-            let slots = node_slots_in_subnet(self.plugin, subnet.prefix_len(), max_pods);
-            max_nodes_for_slots(slots, self.surge)
+        let plan = self.deduplicated();
+        let max_pods = plan.max_pods_in_effect();
+        let sizing = NodeSubnetSizing::new(plan.plugin, plan.nodes, max_pods, plan.surge);
+        let pod_subnet_sizing = PodSubnetSizing::new(plan.plugin, plan.nodes, max_pods, plan.surge);
+        let max_nodes_in_node_subnet = plan.node_subnet.map(|subnet| {
+            let slots = node_slots_in_subnet(plan.plugin, subnet.prefix_len(), max_pods);
+            max_nodes_for_slots(slots, plan.surge)
         });
-        let max_nodes_in_pod_cidr = self
+        let max_nodes_in_pod_cidr = plan
             .pod_cidr_in_effect()
-            .filter(|_| self.plugin.uses_pod_cidr())
+            .filter(|_| plan.plugin.uses_pod_cidr())
             .map(|pod| {
-                max_nodes_for_slots(node_slots_in_pod_cidr(pod.value.prefix_len()), self.surge)
+                max_nodes_for_slots(node_slots_in_pod_cidr(pod.value.prefix_len()), plan.surge)
             });
-        PlanReport {
-            findings: checks::run_all(self, &sizing),
-            sizing,
-            max_nodes,
+        let max_nodes_in_pod_subnet = match (&pod_subnet_sizing, plan.pod_subnet) {
+            (Some(pod_sizing), Some(subnet)) => {
+                Some(pod_sizing.max_nodes(subnet.prefix_len(), plan.surge))
+            }
+            _ => None,
+        };
+        let limit = binding_limit(
+            plan.plugin,
+            max_nodes_in_node_subnet,
             max_nodes_in_pod_cidr,
-            pod_cidr: self.pod_cidr_in_effect(),
-            service_cidr: self.service_cidr_in_effect(),
-            dns_service_ip: self.dns_service_ip_in_effect(),
+            max_nodes_in_pod_subnet,
+        );
+        PlanReport {
+            findings: tidy(checks::run_all(&plan, &sizing, pod_subnet_sizing.as_ref())),
+            sizing,
+            pod_subnet_sizing,
+            max_nodes: limit.nodes,
+            max_nodes_bound_by: limit.bound_by,
+            max_nodes_in_node_subnet,
+            max_nodes_in_pod_cidr,
+            max_nodes_in_pod_subnet,
+            pod_cidr: plan.pod_cidr_in_effect(),
+            service_cidr: plan.service_cidr_in_effect(),
+            dns_service_ip: plan.dns_service_ip_in_effect(),
         }
     }
 }
@@ -145,10 +188,19 @@ impl<T> InEffect<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanReport {
     pub sizing: NodeSubnetSizing,
+    /// The pod subnet's figures, for Azure CNI Pod Subnet only.
+    pub pod_subnet_sizing: Option<PodSubnetSizing>,
+    /// The most nodes (surge excluded) the plan allows: the smallest of the limits below and AKS's
+    /// node limits.
+    pub max_nodes: u64,
+    /// Which limit that is.
+    pub max_nodes_bound_by: NodeLimit,
     /// Nodes (surge excluded) the given node subnet holds; `None` when no node subnet was given.
-    pub max_nodes: Option<u64>,
-    /// Nodes (surge excluded) the pod CIDR in effect holds; `None` for Azure CNI (node subnet).
+    pub max_nodes_in_node_subnet: Option<u64>,
+    /// Nodes (surge excluded) the pod CIDR in effect holds; `None` for the modes without one.
     pub max_nodes_in_pod_cidr: Option<u64>,
+    /// Nodes (surge excluded) the given pod subnet holds; `None` without a pod subnet.
+    pub max_nodes_in_pod_subnet: Option<u64>,
     pub pod_cidr: Option<InEffect<Ipv4Net>>,
     pub service_cidr: InEffect<Ipv4Net>,
     pub dns_service_ip: InEffect<Ipv4Addr>,

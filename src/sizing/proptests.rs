@@ -26,6 +26,11 @@ fn any_mode() -> impl Strategy<Value = IpMode> {
     prop::sample::select(IpMode::ALL.to_vec())
 }
 
+/// Every mode `plan` sizes, the pod-subnet modes included.
+fn any_plan_mode() -> impl Strategy<Value = IpMode> {
+    prop::sample::select(IpMode::PLAN.to_vec())
+}
+
 fn any_surge() -> impl Strategy<Value = Surge> {
     prop_oneof![
         any::<u32>().prop_map(Surge::Count),
@@ -53,10 +58,11 @@ fn addresses(net: &Ipv4Net) -> BTreeSet<u32> {
 fn any_plan() -> impl Strategy<Value = NetworkPlan> {
     (
         (
-            any_mode(),
+            any_plan_mode(),
             any::<u32>(),
             prop::option::of(any::<u32>()),
             any_surge(),
+            prop::option::of(any_net()),
         ),
         (
             prop::collection::vec(any_net(), 0..4),
@@ -69,7 +75,7 @@ fn any_plan() -> impl Strategy<Value = NetworkPlan> {
     )
         .prop_map(
             |(
-                (plugin, nodes, max_pods, surge),
+                (plugin, nodes, max_pods, surge, pod_subnet),
                 (vnets, peered, node_subnet, pod_cidr, service_cidr, dns),
             )| {
                 NetworkPlan {
@@ -81,6 +87,7 @@ fn any_plan() -> impl Strategy<Value = NetworkPlan> {
                     peered,
                     node_subnet,
                     pod_cidr,
+                    pod_subnet,
                     service_cidr,
                     dns_service_ip: dns,
                 }
@@ -164,6 +171,16 @@ proptest! {
         for finding in &report.findings {
             prop_assert!(finding.message.ends_with('.'), "{}", finding.message);
             prop_assert!(!finding.message.contains('\n'));
+        }
+        // max_nodes is the smallest limit there is, and never above AKS's 1,000 per pool.
+        let rooms = [
+            report.max_nodes_in_node_subnet,
+            report.max_nodes_in_pod_cidr,
+            report.max_nodes_in_pod_subnet,
+        ];
+        prop_assert!(report.max_nodes <= 1_000);
+        for room in rooms.into_iter().flatten() {
+            prop_assert!(report.max_nodes <= room);
         }
         let space = AddressSpace::of(&plan);
         for vnet in &space.vnets {

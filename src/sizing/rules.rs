@@ -23,6 +23,12 @@ pub enum RuleId {
     PodCidrOverlapsVnet,
     PodCidrOverlapsPeered,
     PodCidrTooSmall,
+    PodSubnetNotUsed,
+    PodSubnetOutsideVnet,
+    PodSubnetOverlapsNodeSubnet,
+    PodSubnetTooSmall,
+    PodSubnetTooLarge,
+    StaticBlocksWasteIps,
     ServiceCidrOverlapsVnet,
     ServiceCidrOverlapsPeered,
     ServiceCidrOverlapsPodCidr,
@@ -35,7 +41,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule, in the order the validator checks them.
-    pub const ALL: [RuleId; 25] = [
+    pub const ALL: [RuleId; 31] = [
         RuleId::HostBitsSet,
         RuleId::MaxPodsOutOfRange,
         RuleId::PoolTooFewPods,
@@ -53,6 +59,12 @@ impl RuleId {
         RuleId::PodCidrOverlapsVnet,
         RuleId::PodCidrOverlapsPeered,
         RuleId::PodCidrTooSmall,
+        RuleId::PodSubnetNotUsed,
+        RuleId::PodSubnetOutsideVnet,
+        RuleId::PodSubnetOverlapsNodeSubnet,
+        RuleId::PodSubnetTooSmall,
+        RuleId::PodSubnetTooLarge,
+        RuleId::StaticBlocksWasteIps,
         RuleId::ServiceCidrOverlapsVnet,
         RuleId::ServiceCidrOverlapsPeered,
         RuleId::ServiceCidrOverlapsPodCidr,
@@ -83,6 +95,12 @@ impl RuleId {
             RuleId::PodCidrOverlapsVnet => "pod-cidr-overlaps-vnet",
             RuleId::PodCidrOverlapsPeered => "pod-cidr-overlaps-peered",
             RuleId::PodCidrTooSmall => "pod-cidr-too-small",
+            RuleId::PodSubnetNotUsed => "pod-subnet-not-used",
+            RuleId::PodSubnetOutsideVnet => "pod-subnet-outside-vnet",
+            RuleId::PodSubnetOverlapsNodeSubnet => "pod-subnet-overlaps-node-subnet",
+            RuleId::PodSubnetTooSmall => "pod-subnet-too-small",
+            RuleId::PodSubnetTooLarge => "pod-subnet-too-large",
+            RuleId::StaticBlocksWasteIps => "static-blocks-waste-ips",
             RuleId::ServiceCidrOverlapsVnet => "service-cidr-overlaps-vnet",
             RuleId::ServiceCidrOverlapsPeered => "service-cidr-overlaps-peered",
             RuleId::ServiceCidrOverlapsPodCidr => "service-cidr-overlaps-pod-cidr",
@@ -100,7 +118,9 @@ impl RuleId {
             RuleId::HostBitsSet => "a CIDR must be written as its network address",
             RuleId::MaxPodsOutOfRange => "max pods per node must be 10 to 250",
             RuleId::PoolTooFewPods => "a node pool needs room for at least 30 pods",
-            RuleId::TooManyNodes => "kubenet allows 400 nodes, the other modes 5,000",
+            RuleId::TooManyNodes => {
+                "a node pool holds 1,000 nodes; kubenet allows 400 nodes, a cluster 5,000"
+            }
             RuleId::KubenetRetiring => "kubenet retires on 31 March 2028",
             RuleId::VnetRangesOverlap => "a VNet's address ranges must not overlap",
             RuleId::VnetOverlapsPeered => "a VNet must not overlap the networks it is peered with",
@@ -116,6 +136,16 @@ impl RuleId {
             RuleId::PodCidrOverlapsVnet => "the pod CIDR must not overlap the VNet",
             RuleId::PodCidrOverlapsPeered => "the pod CIDR must not overlap peered ranges",
             RuleId::PodCidrTooSmall => "the pod CIDR needs a /24 for every node, surge included",
+            RuleId::PodSubnetNotUsed => "only Azure CNI Pod Subnet takes a pod subnet",
+            RuleId::PodSubnetOutsideVnet => "the pod subnet must lie inside the VNet",
+            RuleId::PodSubnetOverlapsNodeSubnet => {
+                "the pod subnet must not overlap the node subnet"
+            }
+            RuleId::PodSubnetTooSmall => "the pod subnet must hold every pod IP the pool needs",
+            RuleId::PodSubnetTooLarge => {
+                "static block allocation takes a pod subnet of /12 at most"
+            }
+            RuleId::StaticBlocksWasteIps => "with static blocks, max pods of 16k − 1 wastes no IPs",
             RuleId::ServiceCidrOverlapsVnet => "the service CIDR must lie outside the VNet",
             RuleId::ServiceCidrOverlapsPeered => "the service CIDR must not overlap peered ranges",
             RuleId::ServiceCidrOverlapsPodCidr => "the service CIDR must not overlap the pod CIDR",

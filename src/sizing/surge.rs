@@ -13,7 +13,9 @@ pub enum Surge {
 }
 
 impl Default for Surge {
-    /// AKS's default max surge is one node.
+    /// One node: what `plan` assumes when no surge is given (product.md), and the older AKS default.
+    /// New node pools created through the current AKS API default to 10% instead; `plan --surge 10%`
+    /// sizes for that.
     fn default() -> Self {
         Surge::Count(1)
     }

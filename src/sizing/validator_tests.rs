@@ -3,6 +3,7 @@
 use std::net::Ipv4Addr;
 
 use super::cidr::parse_cidr;
+use super::limits::NodeLimit;
 use super::mode::IpMode;
 use super::plan::NetworkPlan;
 use super::rules::{RuleId, Severity};
@@ -45,8 +46,10 @@ fn the_fixed_seed_plan_is_clean() {
     let report = fixed_seed_plan().validate();
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
     assert!(report.is_valid());
-    assert_eq!(report.max_nodes, Some(250));
+    assert_eq!(report.max_nodes_in_node_subnet, Some(250));
     assert_eq!(report.max_nodes_in_pod_cidr, Some(255));
+    assert_eq!(report.max_nodes, 250, "the /24 node subnet binds");
+    assert_eq!(report.max_nodes_bound_by, NodeLimit::NodeSubnet);
 }
 
 #[test]
@@ -126,8 +129,14 @@ fn node_limits_per_mode() {
         ..fixed_seed_plan()
     };
     assert_eq!(errors_of(&overlay), vec![RuleId::TooManyNodes]);
-    let at_limit = NetworkPlan {
+    // A cluster holds 5,000 nodes, but one pool only 1,000 (AKS quotas).
+    let one_pool = NetworkPlan {
         nodes: 5_000,
+        ..overlay.clone()
+    };
+    assert_eq!(errors_of(&one_pool), vec![RuleId::TooManyNodes]);
+    let at_limit = NetworkPlan {
+        nodes: 1_000,
         ..overlay
     };
     assert!(at_limit.validate().is_valid());
@@ -220,10 +229,11 @@ fn azure_cni_rejects_a_pod_cidr_and_needs_room_for_pods() {
     assert!(report.is_valid(), "{:#?}", report.findings);
     assert_eq!(report.sizing.required_ips, 1_581);
     assert_eq!(
-        report.max_nodes,
+        report.max_nodes_in_node_subnet,
         Some(64),
         "2,043 / 31 = 65 slots, one for surge"
     );
+    assert_eq!(report.max_nodes, 64);
     let with_pod_cidr = NetworkPlan {
         pod_cidr: Some(cidr("192.168.0.0/16")),
         ..azure.clone()

@@ -2,6 +2,7 @@
 //! every topic, every row of every seed table, every seed command and manifest, the interview and quiz
 //! counts, and the corrected numbers pinned, so a later edit cannot quietly bring back the seed's errors.
 
+mod current;
 mod seed;
 mod support;
 
@@ -375,7 +376,7 @@ fn questions_pin_the_corrected_numbers() {
         .expect("iv-ip-formula");
     assert!(interview.answer.contains("21 + 21 x 30 = 651") && interview.answer.contains("1,019"));
 
-    // Any Azure CNI question on 10 or 20 nodes at 30 pods with the default surge, now or added later,
+    // Any Azure CNI question on 10 or 20 nodes at 30 pods with max surge 1, now or added later,
     // must give the surge-aware answer, never the seed's 315 or 625.
     let mut checked = 0;
     for q in course.questions() {
@@ -383,7 +384,7 @@ fn questions_pin_the_corrected_numbers() {
             [
                 nodes,
                 "30 max pods",
-                "default max surge",
+                "max surge 1",
                 "Azure CNI (node subnet)",
             ]
             .iter()

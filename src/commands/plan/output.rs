@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::sizing::cidr::{group_thousands, usable_addresses};
+use crate::sizing::cidr::{SMALLEST_SUBNET_PREFIX, group_thousands, usable_addresses};
 use crate::sizing::{Finding, InEffect, NetworkPlan, PlanReport};
 
 fn with_source<T: std::fmt::Display>(in_effect: &InEffect<T>, default_words: &str) -> String {
@@ -47,12 +47,24 @@ pub fn text(plan: &NetworkPlan, report: &PlanReport) -> String {
         )),
         _ => lines.push("  smallest subnet: none; no IPv4 subnet is large enough".to_string()),
     }
-    if let (Some(subnet), Some(max_nodes)) = (plan.node_subnet, report.max_nodes) {
-        lines.push(format!(
-            "  {subnet}:  {} usable IPs, room for {} plus surge",
-            group_thousands(usable_addresses(subnet.prefix_len())),
-            plural(max_nodes, "node")
-        ));
+    if let (Some(subnet), Some(max_nodes)) = (plan.node_subnet, report.max_nodes_in_node_subnet) {
+        lines.push(room_line(subnet, max_nodes, sizing.surge_nodes));
+    }
+    if let Some(pod_sizing) = &report.pod_subnet_sizing {
+        lines.push(String::new());
+        lines.push(
+            "Pod subnet (Azure CNI Pod Subnet: pods take VNet IPs of their own subnet)".to_string(),
+        );
+        lines.push(format!("  IPs needed:      {}", pod_sizing.formula()));
+        match pod_sizing.min_prefix {
+            Some(prefix) => lines.push(format!("  smallest subnet: /{prefix}")),
+            None => {
+                lines.push("  smallest subnet: none; no IPv4 subnet is large enough".to_string())
+            }
+        }
+        if let (Some(subnet), Some(max_nodes)) = (plan.pod_subnet, report.max_nodes_in_pod_subnet) {
+            lines.push(room_line(subnet, max_nodes, sizing.surge_nodes));
+        }
     }
     if plan.plugin.uses_pod_cidr() {
         lines.push(String::new());
@@ -73,6 +85,19 @@ pub fn text(plan: &NetworkPlan, report: &PlanReport) -> String {
             ));
         }
     }
+    lines.push(String::new());
+    lines.push(if report.max_nodes == 0 {
+        format!(
+            "Max nodes:       none: {} has no room for a node and its surge",
+            report.max_nodes_bound_by.words()
+        )
+    } else {
+        format!(
+            "Max nodes:       {} plus surge, set by {}",
+            group_thousands(report.max_nodes),
+            report.max_nodes_bound_by.words()
+        )
+    });
     lines.push(String::new());
     lines.push(format!(
         "Service CIDR {}, DNS service IP {}",
@@ -109,6 +134,28 @@ pub fn text(plan: &NetworkPlan, report: &PlanReport) -> String {
     lines.join("\n")
 }
 
+/// How many nodes a subnet holds, or why it holds none: a /30 to /32 is no Azure subnet at all, and a
+/// subnet with too few IPs for one node and its surge says so instead of "room for 0 nodes".
+fn room_line(subnet: ipnet::Ipv4Net, max_nodes: u64, surge_nodes: u64) -> String {
+    let prefix = subnet.prefix_len();
+    if prefix > SMALLEST_SUBNET_PREFIX {
+        return format!(
+            "  {subnet}:  cannot hold a node; Azure's smallest subnet is a /{SMALLEST_SUBNET_PREFIX}"
+        );
+    }
+    let usable = group_thousands(usable_addresses(prefix));
+    if max_nodes == 0 {
+        return format!(
+            "  {subnet}:  {usable} usable IPs, too few for one node and its {}",
+            plural(surge_nodes, "surge node")
+        );
+    }
+    format!(
+        "  {subnet}:  {usable} usable IPs, room for {} plus surge",
+        plural(max_nodes, "node")
+    )
+}
+
 fn findings_json<'a>(findings: impl Iterator<Item = &'a Finding>) -> Value {
     findings
         .map(|finding| json!({ "rule": finding.rule.as_str(), "message": finding.message }))
@@ -118,6 +165,7 @@ fn findings_json<'a>(findings: impl Iterator<Item = &'a Finding>) -> Value {
 /// The report as one JSON object; null wherever a figure does not apply.
 pub fn json(plan: &NetworkPlan, report: &PlanReport) -> serde_json::Result<String> {
     let sizing = &report.sizing;
+    let pod_subnet = report.pod_subnet_sizing.as_ref();
     let object = json!({
         "plugin": plan.plugin.cli_name(),
         "nodes": sizing.nodes,
@@ -131,8 +179,15 @@ pub fn json(plan: &NetworkPlan, report: &PlanReport) -> serde_json::Result<Strin
         "min_pod_cidr_prefix": sizing.min_pod_cidr_prefix,
         "node_subnet": plan.node_subnet.map(|subnet| subnet.to_string()),
         "max_nodes": report.max_nodes,
+        "max_nodes_bound_by": report.max_nodes_bound_by.as_str(),
+        "max_nodes_in_node_subnet": report.max_nodes_in_node_subnet,
         "pod_cidr": report.pod_cidr.map(|pod| pod.value.to_string()),
         "max_nodes_in_pod_cidr": report.max_nodes_in_pod_cidr,
+        "pod_subnet": plan.pod_subnet.map(|subnet| subnet.to_string()),
+        "pod_subnet_required_ips": pod_subnet.map(|pod| pod.required_ips),
+        "pod_subnet_formula": pod_subnet.map(|pod| pod.formula()),
+        "pod_subnet_min_prefix": pod_subnet.and_then(|pod| pod.min_prefix),
+        "max_nodes_in_pod_subnet": report.max_nodes_in_pod_subnet,
         "service_cidr": report.service_cidr.value.to_string(),
         "dns_service_ip": report.dns_service_ip.value.to_string(),
         "valid": report.is_valid(),

@@ -81,11 +81,16 @@ pub(super) fn check_pod_cidr(
         if let Some(given) = plan.pod_cidr {
             // The Azure CLI refuses --pod-cidr with Azure CNI (node subnet) since 2023, so this is an error,
             // and the rest of the pod-CIDR rules do not apply to a range the cluster would never use.
+            let (mode, from) = if plan.plugin.uses_pod_subnet() {
+                (plan.plugin.display_name(), "pod-subnet IPs")
+            } else {
+                ("Azure CNI (node subnet)", "node-subnet IPs")
+            };
             findings.push(Finding::error(
                 RuleId::PodCidrNotUsedByAzureCni,
                 format!(
-                    "Azure CNI (node subnet) gives pods node-subnet IPs and AKS refuses a pod CIDR with it, \
-                     so drop {given} or choose azure-cni-overlay."
+                    "{mode} gives pods {from} and AKS refuses a pod CIDR with it, so drop {given} or \
+                     choose azure-cni-overlay."
                 ),
             ));
         }

@@ -5,13 +5,16 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 
 mod addressing;
+mod pod_subnet;
 
 use super::capacity::NodeSubnetSizing;
 use super::cidr::{group_thousands, has_host_bits, network_of, overlaps};
 use super::mode::{
-    IpMode, MAX_MAX_PODS, MIN_MAX_PODS, MIN_PODS_PER_POOL, MaxPodsProblem, check_max_pods,
+    IpMode, MAX_MAX_PODS, MIN_MAX_PODS, MIN_PODS_PER_POOL, MaxPodsProblem, NODE_POOL_MAX_NODES,
+    check_max_pods,
 };
 use super::plan::{InEffect, NetworkPlan};
+use super::pod_subnet::PodSubnetSizing;
 use super::rules::{Finding, RuleId};
 
 const fn net(a: u8, b: u8, c: u8, d: u8, prefix: u8) -> Ipv4Net {
@@ -115,7 +118,11 @@ fn capitalise(words: &str) -> String {
 }
 
 /// Runs every rule, in the order of `RuleId::ALL`.
-pub fn run_all(plan: &NetworkPlan, sizing: &NodeSubnetSizing) -> Vec<Finding> {
+pub fn run_all(
+    plan: &NetworkPlan,
+    sizing: &NodeSubnetSizing,
+    pod_subnet_sizing: Option<&PodSubnetSizing>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     check_host_bits(plan, &mut findings);
     check_pool(plan, sizing, &mut findings);
@@ -123,6 +130,7 @@ pub fn run_all(plan: &NetworkPlan, sizing: &NodeSubnetSizing) -> Vec<Finding> {
     check_reserved_blocks(plan, &mut findings);
     addressing::check_node_subnet(plan, sizing, &mut findings);
     addressing::check_pod_cidr(plan, sizing, &mut findings);
+    pod_subnet::check_pod_subnet(plan, pod_subnet_sizing, &mut findings);
     addressing::check_service_cidr(plan, &mut findings);
     addressing::check_dns_service_ip(plan, &mut findings);
     findings
@@ -170,6 +178,18 @@ fn check_pool(plan: &NetworkPlan, sizing: &NodeSubnetSizing, findings: &mut Vec<
         None => {}
     }
     let limit = plan.plugin.max_nodes();
+    if plan.nodes > NODE_POOL_MAX_NODES && plan.nodes <= limit {
+        findings.push(Finding::error(
+            RuleId::TooManyNodes,
+            format!(
+                "A node pool holds at most {} nodes, but the plan has {}; spread them over several \
+                 pools (a cluster holds {} across all its pools).",
+                group_thousands(u64::from(NODE_POOL_MAX_NODES)),
+                group_thousands(u64::from(plan.nodes)),
+                group_thousands(u64::from(limit))
+            ),
+        ));
+    }
     if plan.nodes > limit {
         let why = if plan.plugin == IpMode::Kubenet {
             "kubenet needs one route per node and a route table holds 400 routes"
@@ -230,6 +250,11 @@ fn check_reserved_blocks(plan: &NetworkPlan, findings: &mut Vec<Finding>) {
     own.extend(
         plan.node_subnet
             .map(|subnet| named_given("node subnet", subnet)),
+    );
+    own.extend(
+        plan.pod_subnet
+            .filter(|_| plan.plugin.uses_pod_subnet())
+            .map(|subnet| named_given("pod subnet", subnet)),
     );
     if plan.plugin.uses_pod_cidr() {
         own.extend(
