@@ -291,6 +291,29 @@ mod leaving {
     use std::time::Instant;
 
     #[test]
+    fn esc_in_the_middle_of_a_quiz_asks_first() {
+        let mut app = quiz_app(&[("q-plugins-check-order", vec![0, 1, 2])]);
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(
+            matches!(app.screen(), Screen::Home(_)),
+            "nothing answered yet: Esc leaves at once"
+        );
+        let mut app = quiz_app(&[
+            ("q-plugins-check-order", vec![0, 1, 2]),
+            ("q-plugins-windows", vec![0]),
+        ]);
+        press(&mut app, &[Enter, Enter, KeyCode::Esc]);
+        assert!(matches!(app.screen(), Screen::Quiz(_)), "one answered: asks");
+        assert!(
+            app.status.as_deref().is_some_and(|s| s.contains("ends the quiz")),
+            "{:?}",
+            app.status
+        );
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(matches!(app.screen(), Screen::Home(_)));
+    }
+
+    #[test]
     fn leaving_a_typed_interview_answer_asks_for_a_second_esc() {
         let mut app = quiz_app(&[]);
         press(&mut app, &[KeyCode::Esc]);

@@ -157,4 +157,12 @@ impl ScreenState for QuizScreen {
     fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context) -> Chrome {
         view::draw_quiz(frame, area, cx, self)
     }
+
+    /// A quiz under way (something answered or typed, not yet at its summary) asks before it
+    /// ends; what was answered is already kept.
+    fn leave_warning(&self) -> Option<&'static str> {
+        let started = self.session.answered() > 0 || !self.input.typed.is_empty();
+        (started && !self.session.is_finished())
+            .then_some("This ends the quiz before its summary (your answers so far are kept)")
+    }
 }
