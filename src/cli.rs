@@ -76,6 +76,9 @@ pub enum Command {
         /// The same seed sets the same exam.
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
+        /// The score, in percent, that passes.
+        #[arg(long, value_name = "PCT", default_value_t = 70, value_parser = clap::value_parser!(u8).range(1..=100))]
+        pass_mark: u8,
     },
     /// Open the tutor at a generated IP-sizing exercise.
     Sizing {
@@ -157,6 +160,7 @@ impl Cli {
                 count,
                 time_limit,
                 seed,
+                pass_mark,
             }) => {
                 // Without a limit the clock follows the questions actually asked (the pool may be
                 // smaller than the count).
@@ -167,6 +171,7 @@ impl Cli {
                         ..QuizRequest::default()
                     },
                     time_limit: time_limit.map(Duration::from_secs),
+                    pass_mark,
                 }
             }
             None => Start::Home,

@@ -235,7 +235,42 @@ mod exam {
             Some(Duration::from_secs(270)),
             start,
         ))));
+        press(&mut app, &[Enter]);
         (app, start)
+    }
+
+    #[test]
+    fn the_exam_opens_on_an_intro_and_the_clock_starts_with_enter() {
+        let mut app = common::app_with(fixture_course(), unsaved_store(), 80, 24);
+        app.start(aks_tutor::screens::Start::Exam {
+            request: aks_tutor::quiz::QuizRequest {
+                count: Some(500),
+                seed: Some(3),
+                ..aks_tutor::quiz::QuizRequest::default()
+            },
+            time_limit: None,
+            pass_mark: 80,
+        })
+        .unwrap();
+        let asked = match phase(&app) {
+            ExamPhase::Intro(exam) => exam.len(),
+            _ => panic!("the exam opens on its intro"),
+        };
+        let text = screen(&app);
+        assert!(text.contains("fewer than the 500 asked for"), "{text}");
+        assert!(text.contains("Pass mark: 80%"), "{text}");
+        let Screen::Exam(exam) = app.screen() else {
+            panic!("the exam")
+        };
+        assert_eq!(
+            exam.time_limit,
+            Some(Duration::from_secs(90 * asked as u64)),
+            "the clock follows the questions asked"
+        );
+        assert_eq!(exam.deadline, None, "no clock before Enter");
+        insta::assert_snapshot!("exam_intro", text);
+        press(&mut app, &[Enter]);
+        assert!(matches!(phase(&app), ExamPhase::Answering(_)));
     }
 
     fn phase(app: &App) -> &ExamPhase {
@@ -267,6 +302,11 @@ mod exam {
         };
         assert_eq!(report.score(), 1.0, "only the Windows question was right");
         insta::assert_snapshot!("exam_review", screen(&app));
+        press(&mut app, &[Char('r')]);
+        let Screen::Quiz(retry) = app.screen() else {
+            panic!("r retries the missed questions as a quiz")
+        };
+        assert_eq!(retry.session.len(), 2, "the two missed questions");
     }
 
     #[test]
@@ -303,9 +343,14 @@ mod leaving {
             ("q-plugins-windows", vec![0]),
         ]);
         press(&mut app, &[Enter, Enter, KeyCode::Esc]);
-        assert!(matches!(app.screen(), Screen::Quiz(_)), "one answered: asks");
         assert!(
-            app.status.as_deref().is_some_and(|s| s.contains("ends the quiz")),
+            matches!(app.screen(), Screen::Quiz(_)),
+            "one answered: asks"
+        );
+        assert!(
+            app.status
+                .as_deref()
+                .is_some_and(|s| s.contains("ends the quiz")),
             "{:?}",
             app.status
         );
@@ -353,8 +398,25 @@ mod leaving {
         app.start(Start::Exam {
             request,
             time_limit: None,
+            pass_mark: 70,
         })
         .unwrap();
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(
+            matches!(app.screen(), Screen::Home(_)),
+            "the intro has nothing to lose"
+        );
+        app.start(Start::Exam {
+            request: QuizRequest {
+                count: Some(2),
+                seed: Some(1),
+                ..QuizRequest::default()
+            },
+            time_limit: None,
+            pass_mark: 70,
+        })
+        .unwrap();
+        press(&mut app, &[Enter]);
         press(&mut app, &[KeyCode::Esc]);
         assert!(
             matches!(app.screen(), Screen::Exam(_)),

@@ -41,8 +41,13 @@ pub enum Start {
     Exam {
         request: QuizRequest,
         time_limit: Option<Duration>,
+        /// The percentage that passes.
+        pass_mark: u8,
     },
 }
+
+/// The pass mark when none is given.
+pub const DEFAULT_PASS_MARK: u8 = 70;
 
 /// Review brings back what is due within this many minutes, so a missed question returns in the
 /// same sitting once its short learning step has passed.
@@ -106,14 +111,14 @@ pub fn screen_for(
         Start::Exam {
             request,
             time_limit,
+            pass_mark,
         } => {
             let exam = MockExam::new(course, &request).map_err(|e| e.to_string())?;
             let time_limit = time_limit.unwrap_or_else(|| exam_time(exam.len()));
-            Screen::Exam(Box::new(ExamScreen::new(
-                exam,
-                Some(time_limit),
-                Instant::now(),
-            )))
+            let mut screen = ExamScreen::new(exam, Some(time_limit), Instant::now());
+            screen.requested = request.count;
+            screen.pass_mark = pass_mark;
+            Screen::Exam(Box::new(screen))
         }
         Start::Interview { level, time_limit } => {
             let items = rehearsals(course, level);

@@ -139,14 +139,18 @@ pub fn app_showing(name: &str, course: &Course, width: u16, height: u16) -> App 
                     send(&mut app, &Event::Key(done));
                 }
             }),
-        "exam" => app.start(Start::Exam {
-            request: QuizRequest {
-                count: Some(5),
-                seed: Some(7),
-                ..QuizRequest::default()
-            },
-            time_limit: Some(Duration::from_secs(450)),
-        }),
+        "exam" => app
+            .start(Start::Exam {
+                request: QuizRequest {
+                    count: Some(5),
+                    seed: Some(7),
+                    ..QuizRequest::default()
+                },
+                time_limit: Some(Duration::from_secs(450)),
+                pass_mark: 70,
+            })
+            // Past the intro, to the first question.
+            .map(|()| press(&mut app, &[Enter])),
         "sizing" => app.start(Start::Sizing { seed: Some(7) }),
         "stats" => app.start(Start::Stats),
         other => panic!("no screen called {other:?}"),

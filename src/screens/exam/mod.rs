@@ -9,13 +9,14 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::quiz::QuizScreen;
 use super::quiz::keys::OPTIONS;
-use super::{Chrome, Context, Reaction, Record, ScreenState};
+use super::{Chrome, Context, Reaction, Record, Screen, ScreenState};
 use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
 use crate::input::keys::{BACK, SCROLL, TYPED_ANSWER};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
 use crate::progress::{ItemKind, Mode, Outcome};
-use crate::quiz::{ExamReport, MockExam};
+use crate::quiz::{ExamReport, MockExam, QuizSession};
 use crate::ui::scrolled::ScrolledDoc;
 
 #[rustfmt::skip]
@@ -44,7 +45,13 @@ const FINISH: &[Binding] = &[
 
 #[rustfmt::skip]
 const REVIEWED: &[Binding] = &[
+    bind(&[KeyCode::Char('r')], "r", "retry the missed questions, with feedback", Action::Retry).hint("r retry missed"),
     bind(&[KeyCode::Enter], "Enter", "back", Action::Submit).hint("Enter back"),
+];
+
+#[rustfmt::skip]
+const BEGIN: &[Binding] = &[
+    bind(&[KeyCode::Enter], "Enter", "start the exam (and its clock)", Action::Submit).hint("Enter start"),
 ];
 
 const CHOOSING: Keymap =
@@ -52,9 +59,12 @@ const CHOOSING: Keymap =
 const TYPING: Keymap =
     Keymap::new("Mock exam", &[RECORD, MOVE, TYPED_ANSWER]).unbound(Unbound::Type);
 const CONFIRM: Keymap = Keymap::new("Mock exam", &[FINISH, SCROLL, BACK]);
+const INTRO: Keymap = Keymap::new("Mock exam", &[BEGIN, SCROLL, BACK]);
 const REVIEW: Keymap = Keymap::new("Mock exam", &[REVIEWED, SCROLL, BACK]);
 
 pub enum ExamPhase {
+    /// Before the clock starts: how many questions, the time, the pass mark.
+    Intro(MockExam),
     Answering(MockExam),
     /// Every question has been visited: finish, or go back.
     Confirm(MockExam),
@@ -67,7 +77,13 @@ pub struct ExamScreen {
     pub index: usize,
     /// What the learner has set up on each question, kept when moving between them.
     pub inputs: Vec<AnswerInput>,
+    /// The whole exam's time; the clock starts when the learner leaves the intro.
+    pub time_limit: Option<Duration>,
     pub deadline: Option<Instant>,
+    /// The number of questions asked for, when the pool may hold fewer.
+    pub requested: Option<usize>,
+    /// The percentage that passes.
+    pub pass_mark: u8,
     /// The time at the last tick, for the countdown.
     pub now: Instant,
     pub time_up: bool,
@@ -82,10 +98,13 @@ impl ExamScreen {
             .map(AnswerInput::for_question)
             .collect();
         Self {
-            phase: ExamPhase::Answering(exam),
+            phase: ExamPhase::Intro(exam),
             index: 0,
             inputs,
-            deadline: time_limit.map(|limit| now + limit),
+            time_limit,
+            deadline: None,
+            requested: None,
+            pass_mark: super::start::DEFAULT_PASS_MARK,
             now,
             time_up: false,
             doc: ScrolledDoc::default(),
@@ -106,7 +125,7 @@ impl ExamScreen {
         if let Action::Tick(now) = action {
             self.now = now;
             if self.deadline.is_some_and(|deadline| now >= deadline)
-                && !matches!(self.phase, ExamPhase::Review(_))
+                && matches!(self.phase, ExamPhase::Answering(_) | ExamPhase::Confirm(_))
             {
                 self.time_up = true;
                 let mut reaction = self.finish();
@@ -116,6 +135,15 @@ impl ExamScreen {
             return Reaction::default();
         }
         match (&mut self.phase, action) {
+            (ExamPhase::Intro(exam), Action::Submit) => {
+                let exam = std::mem::replace(exam, empty_exam());
+                self.phase = ExamPhase::Answering(exam);
+                // The clock starts now, not when the intro opened.
+                self.now = Instant::now();
+                self.deadline = self.time_limit.map(|limit| self.now + limit);
+                Reaction::none()
+            }
+            (ExamPhase::Review(_), Action::Retry) => self.retry_missed(),
             (ExamPhase::Answering(_), Action::NextItem) => self.go_to(self.index + 1),
             (ExamPhase::Answering(_), Action::PrevItem) => self.go_to(self.index.saturating_sub(1)),
             (ExamPhase::Answering(exam), _) => {
@@ -167,7 +195,7 @@ impl ExamScreen {
     /// Grades everything; every answer (or its absence) goes to progress as an exam answer.
     fn finish(&mut self) -> Reaction {
         let exam = match std::mem::replace(&mut self.phase, ExamPhase::Answering(empty_exam())) {
-            ExamPhase::Answering(exam) | ExamPhase::Confirm(exam) => exam,
+            ExamPhase::Intro(exam) | ExamPhase::Answering(exam) | ExamPhase::Confirm(exam) => exam,
             review @ ExamPhase::Review(_) => {
                 self.phase = review;
                 return Reaction::default();
@@ -189,6 +217,25 @@ impl ExamScreen {
         Reaction::keep(records)
     }
 
+    /// A quiz over the questions the exam missed (a partial answer counts as missed), with
+    /// feedback after each this time.
+    fn retry_missed(&self) -> Reaction {
+        let ExamPhase::Review(report) = &self.phase else {
+            return Reaction::none();
+        };
+        let missed: Vec<_> = report
+            .reviews
+            .iter()
+            .filter(|review| !review.outcome.is_right())
+            .map(|review| review.question.clone())
+            .collect();
+        if missed.is_empty() {
+            return Reaction::message("Nothing was missed: there is nothing to retry.");
+        }
+        let session = QuizSession::from_questions(report.seed, missed);
+        Reaction::open(Screen::Quiz(Box::new(QuizScreen::new(session))))
+    }
+
     fn scroll_by(&mut self, action: Action) -> Reaction {
         self.doc.scroll(action);
         Reaction::none()
@@ -202,6 +249,7 @@ impl ScreenState for ExamScreen {
                 Some(q) if input_mode(&q.question.kind) == InputMode::Type => TYPING,
                 _ => CHOOSING,
             },
+            ExamPhase::Intro(_) => INTRO,
             ExamPhase::Confirm(_) => CONFIRM,
             ExamPhase::Review(_) => REVIEW,
         }
@@ -216,11 +264,12 @@ impl ScreenState for ExamScreen {
     }
 
     fn wants_ticks(&self) -> bool {
-        self.deadline.is_some() && !matches!(self.phase, ExamPhase::Review(_))
+        self.deadline.is_some()
+            && matches!(self.phase, ExamPhase::Answering(_) | ExamPhase::Confirm(_))
     }
 
     fn leave_warning(&self) -> Option<&'static str> {
-        self.in_progress()
+        matches!(self.phase, ExamPhase::Answering(_) | ExamPhase::Confirm(_))
             .then_some("Leaving ends the exam without results")
     }
 }

@@ -19,6 +19,7 @@ use crate::ui::wrap::{wrap, wrap_hanging};
 pub fn render_exam(screen: &ExamScreen, width: usize, theme: &Theme) -> Rendered {
     let mut focus = None;
     let lines = match &screen.phase {
+        ExamPhase::Intro(exam) => intro_lines(screen, exam, width, theme),
         ExamPhase::Answering(exam) => {
             let Some(question) = exam.questions().get(screen.index) else {
                 return Rendered::default();
@@ -77,7 +78,7 @@ pub fn render_exam(screen: &ExamScreen, width: usize, theme: &Theme) -> Rendered
             ));
             lines
         }
-        ExamPhase::Review(report) => review_lines(report, screen.time_up, width, theme),
+        ExamPhase::Review(report) => review_lines(report, screen, width, theme),
     };
     Rendered {
         focus,
@@ -85,14 +86,69 @@ pub fn render_exam(screen: &ExamScreen, width: usize, theme: &Theme) -> Rendered
     }
 }
 
+/// What the learner is about to sit: the questions (and when the pool is smaller than asked),
+/// the time, the pass mark, and how answering works.
+fn intro_lines(
+    screen: &ExamScreen,
+    exam: &crate::quiz::MockExam,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("Mock exam", theme.heading), Line::default()];
+    let questions = exam.len();
+    let mut text = format!("{questions} questions, mixed across the topics.");
+    if let Some(requested) = screen.requested.filter(|&r| r > questions) {
+        text = format!(
+            "{questions} questions: the course has {questions}, fewer than the {requested} asked for, so it asks them all."
+        );
+    }
+    lines.extend(wrap(&[(text, theme.strong)], width));
+    if let Some(limit) = screen.time_limit {
+        let seconds = limit.as_secs();
+        lines.extend(wrap(
+            &[(
+                format!(
+                    "Time: {}:{:02}, counted from Enter; when it runs out the exam finishes.",
+                    seconds / 60,
+                    seconds % 60
+                ),
+                theme.base,
+            )],
+            width,
+        ));
+    }
+    lines.extend(wrap(
+        &[(
+            format!(
+                "Pass mark: {}% (set it with --pass-mark).",
+                screen.pass_mark
+            ),
+            theme.base,
+        )],
+        width,
+    ));
+    lines.push(Line::default());
+    lines.extend(wrap(
+        &[(
+            "No feedback until the end. Enter records an answer and moves on; Tab and Shift-Tab move between questions, and a recorded answer can be changed until you finish."
+                .to_string(),
+            theme.dim,
+        )],
+        width,
+    ));
+    lines.push(Line::default());
+    lines.push(Line::styled("Enter: start", theme.key));
+    lines
+}
+
 fn review_lines(
     report: &ExamReport,
-    time_up: bool,
+    screen: &ExamScreen,
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("Exam results", theme.heading), Line::default()];
-    if time_up {
+    if screen.time_up {
         lines.push(Line::styled(
             "Time ran out; unanswered questions count as wrong.",
             theme.warning,
@@ -106,6 +162,15 @@ fn review_lines(
             report.percent()
         ),
         theme.strong,
+    ));
+    let passed = report.percent() >= f32::from(screen.pass_mark);
+    lines.push(Line::styled(
+        if passed {
+            format!("Passed: the pass mark is {}%.", screen.pass_mark)
+        } else {
+            format!("Not passed: the pass mark is {}%.", screen.pass_mark)
+        },
+        if passed { theme.done } else { theme.warning },
     ));
     lines.push(Line::styled(
         format!(

@@ -107,6 +107,7 @@ impl Practice {
                     ..QuizRequest::default()
                 },
                 time_limit: None,
+                pass_mark: super::start::DEFAULT_PASS_MARK,
             },
             Practice::Sizing => Start::Sizing { seed: None },
             Practice::Stats => Start::Stats,
