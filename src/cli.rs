@@ -154,6 +154,7 @@ impl Cli {
             }
             Some(Command::Interview { level, time_limit }) => Start::Interview {
                 level: level.map(Into::into),
+                topic: None,
                 time_limit: time_limit.map(Duration::from_secs),
             },
             Some(Command::Exam {

@@ -217,3 +217,30 @@ fn slash_searches_every_lesson_and_lab_and_enter_opens_the_hit() {
     };
     assert_eq!(lab.selected, 1, "opened at the matching step");
 }
+
+#[test]
+fn interview_from_home_asks_for_the_level_and_a_topic_offers_its_items() {
+    use aks_tutor::screens::Screen;
+    let mut app = app(80, 24);
+    // Home ends with Review, Quiz, Interview, Exam, Sizing, Stats.
+    press(
+        &mut app,
+        &[KeyCode::End, KeyCode::Up, KeyCode::Up, KeyCode::Up],
+    );
+    press(&mut app, &[Enter]);
+    assert!(
+        matches!(app.screen(), Screen::Picker(_)),
+        "Interview asks for the level first"
+    );
+    assert!(screen(&app).contains("Scenario"));
+    press(&mut app, &[Enter]);
+    let Screen::Interview(interview) = app.screen() else {
+        panic!("a level starts the rehearsal")
+    };
+    assert!(!interview.items.is_empty());
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "the picker closed behind it"
+    );
+}

@@ -9,6 +9,7 @@ pub mod interview;
 pub mod lab;
 pub mod lesson;
 pub mod netpol_lab;
+pub mod picker;
 pub mod quiz;
 pub mod record;
 pub mod search;
@@ -190,6 +191,7 @@ screens! {
     Exam(exam::ExamScreen),
     Search(search::SearchScreen),
     NetpolLab(netpol_lab::NetpolLabScreen),
+    Picker(picker::PickerScreen),
 }
 
 /// A seed for a session the learner did not give one for; shown on screen, so it can be replayed.

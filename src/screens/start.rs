@@ -32,8 +32,10 @@ pub enum Start {
         seed: Option<u64>,
     },
     Quiz(QuizRequest),
+    /// Interview rehearsal: one level (all when `None`), or one topic's items.
     Interview {
         level: Option<Level>,
+        topic: Option<String>,
         time_limit: Option<Duration>,
     },
     /// Without a time limit, the exam gets [`SECONDS_PER_EXAM_QUESTION`] for each question it
@@ -120,8 +122,18 @@ pub fn screen_for(
             screen.pass_mark = pass_mark;
             Screen::Exam(Box::new(screen))
         }
-        Start::Interview { level, time_limit } => {
-            let items = rehearsals(course, level);
+        Start::Interview {
+            level,
+            topic,
+            time_limit,
+        } => {
+            let mut items = rehearsals(course, level);
+            if let Some(topic) = topic {
+                items.retain(|r| r.topic_id == topic);
+            }
+            if items.is_empty() {
+                return Err("There are no interview questions here.".into());
+            }
             Screen::Interview(Box::new(InterviewScreen::new(
                 items,
                 time_limit,

@@ -127,6 +127,7 @@ pub fn app_showing(name: &str, course: &Course, width: u16, height: u16) -> App 
         "interview answering" | "interview revealed" => app
             .start(Start::Interview {
                 level: None,
+                topic: None,
                 time_limit: Some(Duration::from_secs(300)),
             })
             .map(|()| {

@@ -5,6 +5,7 @@ mod view;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::interview::level_picker;
 use super::topic::TopicScreen;
 use super::{Chrome, Context, Reaction, Screen, ScreenState, Start};
 use crate::content::Course;
@@ -44,6 +45,10 @@ impl ScreenState for HomeScreen {
             Some(HomeEntry::Continue) => Reaction::start(Start::Continue),
             Some(HomeEntry::Topic(topic)) => {
                 Reaction::open(Screen::Topic(Box::new(TopicScreen::new(*topic))))
+            }
+            // The level matters to a candidate: home asks for it.
+            Some(HomeEntry::Practice(Practice::Interview)) => {
+                Reaction::open(Screen::Picker(Box::new(level_picker())))
             }
             Some(HomeEntry::Practice(practice)) => Reaction::start(practice.start()),
             None => Reaction::none(),
@@ -99,6 +104,7 @@ impl Practice {
             }),
             Practice::Interview => Start::Interview {
                 level: None,
+                topic: None,
                 time_limit: None,
             },
             Practice::Exam => Start::Exam {

@@ -11,7 +11,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::{Chrome, Context, Reaction, Record, ScreenState};
+use super::picker::{Choice, PickerScreen};
+use super::{Chrome, Context, Reaction, Record, ScreenState, Start};
 use crate::content::{Course, InterviewItem, Level};
 use crate::input::keys::{BACK, SCROLL};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
@@ -48,6 +49,7 @@ const FINISHED: Keymap = Keymap::new("Interview rehearsal", &[DONE, SCROLL, BACK
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rehearsal {
     pub item: InterviewItem,
+    pub topic_id: String,
     pub topic_title: String,
 }
 
@@ -59,6 +61,7 @@ pub fn rehearsals(course: &Course, level: Option<Level>) -> Vec<Rehearsal> {
         .flat_map(|topic| {
             topic.interview.iter().map(|item| Rehearsal {
                 item: item.clone(),
+                topic_id: topic.id.clone(),
                 topic_title: topic.title.clone(),
             })
         })
@@ -66,6 +69,41 @@ pub fn rehearsals(course: &Course, level: Option<Level>) -> Vec<Rehearsal> {
         .collect();
     items.sort_by_key(|r| r.item.level);
     items
+}
+
+/// Home's question before a rehearsal: which level.
+pub fn level_picker() -> PickerScreen {
+    let choice = |name: &str, description: &str, level| Choice {
+        name: name.to_string(),
+        description: description.to_string(),
+        start: Start::Interview {
+            level,
+            topic: None,
+            time_limit: None,
+        },
+    };
+    PickerScreen::new(
+        "Interview rehearsal",
+        "Interview rehearsal: which questions?",
+        vec![
+            choice("All levels", "easiest first", None),
+            choice(
+                "Beginner",
+                "what things are and why they exist",
+                Some(Level::Beginner),
+            ),
+            choice(
+                "Intermediate",
+                "how they work and how to choose",
+                Some(Level::Intermediate),
+            ),
+            choice(
+                "Scenario",
+                "design and troubleshooting questions",
+                Some(Level::Scenario),
+            ),
+        ],
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,6 +325,7 @@ mod tests {
                 hints: hints.iter().map(|h| h.to_string()).collect(),
                 see: None,
             },
+            topic_id: "t".into(),
             topic_title: "T".into(),
         }
     }

@@ -27,6 +27,8 @@ pub enum TopicEntry {
     Quiz,
     /// The same questions without touching the review schedule.
     Cram,
+    /// Interview rehearsal on the topic's items.
+    Interview,
 }
 
 pub struct TopicScreen {
@@ -45,16 +47,19 @@ impl TopicScreen {
     /// Lessons first, then labs and network policy scenarios, as a topic is studied.
     pub fn entries(&self, course: &Course) -> Vec<TopicEntry> {
         let topic = &course.topics[self.topic];
-        let quiz = if topic.questions.is_empty() {
+        let mut practice = if topic.questions.is_empty() {
             vec![]
         } else {
             vec![TopicEntry::Quiz, TopicEntry::Cram]
         };
+        if !topic.interview.is_empty() {
+            practice.push(TopicEntry::Interview);
+        }
         (0..topic.lessons.len())
             .map(TopicEntry::Lesson)
             .chain((0..topic.labs.len()).map(TopicEntry::Lab))
             .chain((0..topic.netpol.len()).map(TopicEntry::NetpolLab))
-            .chain(quiz)
+            .chain(practice)
             .collect()
     }
 }
@@ -90,6 +95,11 @@ impl ScreenState for TopicScreen {
                 ..QuizRequest::default()
             })),
             Some(TopicEntry::Cram) => Reaction::start(Start::Cram { topic: topic_id }),
+            Some(TopicEntry::Interview) => Reaction::start(Start::Interview {
+                level: None,
+                topic: Some(topic_id),
+                time_limit: None,
+            }),
             None => Reaction::none(),
         }
     }

@@ -124,6 +124,16 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, cx: &Context, screen: &TopicScr
                     .map(|m| format!("{:.0}% mastered", m * 100.0))
                     .unwrap_or_default(),
             },
+            TopicEntry::Interview => MenuEntry {
+                name: format!(
+                    "Rehearse {} interview question{} on this topic",
+                    topic.interview.len(),
+                    plural(topic.interview.len())
+                ),
+                description: "        answer in your own words, then compare with the model answer"
+                    .to_string(),
+                right: String::new(),
+            },
             TopicEntry::Cram => MenuEntry {
                 name: "Cram    the same questions, off the record".to_string(),
                 description:
