@@ -43,6 +43,35 @@ fn lesson_with_a_table_160x48() {
     insta::assert_snapshot!(screen(&app));
 }
 
+/// A lesson with a table, code and a diagram at 60x20 (unit tests in ui/ show the narrow cases:
+/// words never broken inside a cell, diagrams clipped with a marker).
+#[test]
+fn lesson_with_a_table_and_a_diagram_60x20() {
+    let mut app = app(60, 20);
+    press(&mut app, &[Enter, Enter]);
+    let first = screen(&app);
+    press(&mut app, &[KeyCode::End]);
+    insta::assert_snapshot!("lesson_60x20_top", first);
+    insta::assert_snapshot!("lesson_60x20_bottom", screen(&app));
+}
+
+/// A resize keeps the reader on the section shown.
+#[test]
+fn a_resize_keeps_the_section() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Enter, Enter, Char(']')]);
+    let section = |app: &aks_tutor::app::App| match app.screen() {
+        aks_tutor::screens::Screen::Lesson(lesson) => lesson.current_anchor(),
+        _ => panic!("the lesson"),
+    };
+    let before = section(&app);
+    assert!(before.is_some());
+    app.resize(60, 20);
+    common::settle(&mut app);
+    assert_eq!(section(&app), before, "{}", screen(&app));
+    insta::assert_snapshot!("lesson_resized_to_60x20", screen(&app));
+}
+
 #[test]
 fn lesson_next_section_then_eli5() {
     let mut app = app(80, 24);

@@ -3,6 +3,7 @@
 
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::highlight::highlight;
 use super::table::render_table;
@@ -105,8 +106,13 @@ pub fn render_block(block: &Block, width: usize, theme: &Theme) -> Vec<Line<'sta
     }
 }
 
-/// Code keeps its lines; a line too long for the width continues after a `┆` gutter.
+/// Code keeps its lines; a line too long for the width continues after a `┆` gutter. Diagrams
+/// (and plain text, which the course uses for command output laid out in columns) never wrap,
+/// since a wrapped drawing is garbage: a line too long is clipped and ends with a `›` marker.
 pub fn render_code(language: &str, text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    if matches!(language, "diagram" | "text") {
+        return render_clipped(text, width, theme);
+    }
     let mut lines = Vec::new();
     for source_line in text.lines() {
         let pieces = highlight(language, source_line, theme);
@@ -121,6 +127,32 @@ pub fn render_code(language: &str, text: &str, width: usize, theme: &Theme) -> V
         }
     }
     lines
+}
+
+fn render_clipped(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(2).max(1);
+    text.lines()
+        .map(|source_line| {
+            let mut spans = vec![Span::styled("│ ", theme.code_gutter)];
+            if source_line.width() <= room {
+                spans.push(Span::styled(source_line.to_string(), theme.code));
+            } else {
+                let mut kept = String::new();
+                let mut used = 0;
+                for ch in source_line.chars() {
+                    let w = ch.width().unwrap_or(0);
+                    if used + w + 1 > room {
+                        break;
+                    }
+                    kept.push(ch);
+                    used += w;
+                }
+                spans.push(Span::styled(kept, theme.code));
+                spans.push(Span::styled("›", theme.code_gutter));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// Blocks inside a list item or quote: paragraphs follow each other without blank lines between
@@ -186,6 +218,23 @@ mod tests {
     use super::*;
     use crate::content::markdown::parse;
     use crate::ui::wrap::texts;
+
+    #[test]
+    fn a_diagram_is_clipped_with_a_marker_never_wrapped() {
+        let diagram = "[Load Balancer] --> [Ingress] --> [Service] --> [Pod]\nshort";
+        let lines = texts(&render_code("diagram", diagram, 30, &Theme::monochrome()));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].ends_with('›') && lines[0].chars().count() <= 30,
+            "{lines:?}"
+        );
+        assert_eq!(lines[1], "│ short");
+        let shell = texts(&render_code("shell", diagram, 30, &Theme::monochrome()));
+        assert!(
+            shell.len() > 2,
+            "code still wraps, after a ┆ gutter: {shell:?}"
+        );
+    }
 
     #[test]
     fn scrolling_to_the_focus_moves_as_little_as_needed() {

@@ -20,7 +20,10 @@ pub fn render_table(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'sta
     if available < MIN_COLUMN * columns {
         return render_cards(table, width, theme);
     }
-    let widths = column_widths(table, available);
+    let Some(widths) = column_widths(table, available) else {
+        // Columns this narrow would break words ("(configu|rable"): cards read better.
+        return render_cards(table, width, theme);
+    };
     let border = |left: &str, mid: &str, right: &str| {
         let inner: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
         Line::styled(format!("{left}{}{right}", inner.join(mid)), theme.border)
@@ -71,10 +74,10 @@ pub fn render_table(table: &Table, width: usize, theme: &Theme) -> Vec<Line<'sta
     lines
 }
 
-/// Natural widths when they fit. Otherwise every column starts from its longest word (so words
-/// are not broken while that can be helped; the widest give way first when even that is too
-/// much), and the rest is shared out in proportion to what each column still wants.
-fn column_widths(table: &Table, available: usize) -> Vec<usize> {
+/// Natural widths when they fit. Otherwise every column starts from its longest word, so no word
+/// is broken, and the rest is shared out in proportion to what each column still wants; `None`
+/// when even the longest words do not fit side by side.
+fn column_widths(table: &Table, available: usize) -> Option<Vec<usize>> {
     let columns = table.header.len();
     let all_rows = || std::iter::once(&table.header).chain(&table.rows);
     let natural: Vec<usize> = (0..columns)
@@ -87,7 +90,7 @@ fn column_widths(table: &Table, available: usize) -> Vec<usize> {
         })
         .collect();
     if natural.iter().sum::<usize>() <= available {
-        return natural;
+        return Some(natural);
     }
     let longest_word = |c: usize| {
         all_rows()
@@ -104,14 +107,8 @@ fn column_widths(table: &Table, available: usize) -> Vec<usize> {
     let mut widths: Vec<usize> = (0..columns)
         .map(|c| longest_word(c).clamp(1, natural[c]))
         .collect();
-    while widths.iter().sum::<usize>() > available {
-        let widest = (0..columns)
-            .max_by_key(|c| widths[*c])
-            .expect("a table has columns");
-        if widths[widest] <= 1 {
-            break;
-        }
-        widths[widest] -= 1;
+    if widths.iter().sum::<usize>() > available {
+        return None;
     }
     let mut spare = available.saturating_sub(widths.iter().sum());
     let wants: Vec<usize> = (0..columns).map(|c| natural[c] - widths[c]).collect();
@@ -135,7 +132,7 @@ fn column_widths(table: &Table, available: usize) -> Vec<usize> {
         widths[c] += 1;
         spare -= 1;
     }
-    widths
+    Some(widths)
 }
 
 fn cell_lines(cell: Option<&Cell>, base: Style, width: usize, theme: &Theme) -> Vec<Line<'static>> {
@@ -205,6 +202,24 @@ mod tests {
                 "└──────────┴──────────┘"
             ]
         );
+    }
+
+    #[test]
+    fn no_word_is_broken_inside_a_cell() {
+        let t = table(
+            "| Plugin | Max pods |\n|---|---|\n| Azure CNI Overlay | 250 (configurable) per node |\n",
+        );
+        for width in 20..60 {
+            let lines = texts(&render_table(&t, width, &Theme::monochrome()));
+            let text = lines.join(" ");
+            for word in ["configurable", "Overlay", "(configurable)"] {
+                assert!(
+                    text.contains(word),
+                    "{word:?} broken at {width} columns:\n{}",
+                    lines.join("\n")
+                );
+            }
+        }
     }
 
     #[test]
