@@ -273,3 +273,26 @@ fn interview_from_home_asks_for_the_level_and_a_topic_offers_its_items() {
         "the picker closed behind it"
     );
 }
+
+#[test]
+fn back_after_n_returns_to_the_topic_of_the_lesson_now_shown() {
+    use aks_tutor::screens::Screen;
+    let mut app = app(80, 24);
+    press(&mut app, &[Enter, Enter]);
+    let topic_of = |app: &aks_tutor::app::App| match app.screen() {
+        Screen::Lesson(lesson) => lesson.topic,
+        _ => panic!("a lesson"),
+    };
+    let first = topic_of(&app);
+    let lessons_in_first = app.course.topics[first].lessons.len();
+    for _ in 0..lessons_in_first {
+        press(&mut app, &[Char('n')]);
+    }
+    let now = topic_of(&app);
+    assert_ne!(now, first, "n went on to the next topic");
+    press(&mut app, &[Char('q')]);
+    let Screen::Topic(topic) = app.screen() else {
+        panic!("back lands on a topic")
+    };
+    assert_eq!(topic.topic, now);
+}

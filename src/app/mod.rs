@@ -161,6 +161,12 @@ impl App {
             self.status = reaction.message;
         }
         self.keep(reaction.records);
+        if let Some(below) = reaction.below
+            && let [.., under, _top] = self.screens.as_mut_slice()
+            && std::mem::discriminant(under) == std::mem::discriminant(&*below)
+        {
+            *under = *below;
+        }
         if reaction.close && self.screens.len() > 1 {
             self.screens.pop();
         }

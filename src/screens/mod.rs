@@ -100,6 +100,9 @@ pub struct Reaction {
     pub open: Option<Box<Screen>>,
     /// Start a mode (home's and topics' entries).
     pub start: Option<Start>,
+    /// Put this in place of the screen below, when that one is of the same kind: a lesson that
+    /// moved on to another topic takes its topic's screen along, so Back lands there.
+    pub below: Option<Box<Screen>>,
     /// The screen is done: go back to the one below.
     pub close: bool,
     /// What progress should keep.

@@ -9,7 +9,8 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Chrome, Context, Reaction, Record, ResumePoint, ScreenState};
+use super::topic::TopicScreen;
+use super::{Chrome, Context, Reaction, Record, ResumePoint, Screen, ScreenState};
 use crate::content::{Course, Lab};
 use crate::input::keys::{BACK, FIND, PAGE_UP};
 use crate::input::{Action, Binding, Effect, Keymap, bind};
@@ -161,7 +162,15 @@ impl ScreenState for LabScreen {
                 None => Reaction::message("This step saves no file; c copies its command."),
             },
             Action::NextItem | Action::PrevItem => {
-                Reaction::maybe_message(self.step_lab(course, action == Action::NextItem))
+                let topic = self.topic;
+                let mut reaction =
+                    Reaction::maybe_message(self.step_lab(course, action == Action::NextItem));
+                if self.topic != topic {
+                    reaction.below = Some(Box::new(Screen::Topic(Box::new(TopicScreen::new(
+                        self.topic,
+                    )))));
+                }
+                reaction
             }
             Action::Up | Action::Down => {
                 self.select(action, course);

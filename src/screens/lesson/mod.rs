@@ -11,7 +11,8 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Chrome, Context, Reaction, Record, ResumePoint, ScreenState};
+use super::topic::TopicScreen;
+use super::{Chrome, Context, Reaction, Record, ResumePoint, Screen, ScreenState};
 use crate::content::{Course, Lesson};
 use crate::input::keys::{BACK, FIND, SCROLL};
 use crate::input::{Action, Binding, Keymap, bind};
@@ -167,7 +168,16 @@ impl ScreenState for LessonScreen {
     fn act(&mut self, action: Action, cx: &Context) -> Reaction {
         match action {
             Action::NextItem | Action::PrevItem => {
-                Reaction::maybe_message(self.step_lesson(cx.course, action == Action::NextItem))
+                let topic = self.topic;
+                let mut reaction = Reaction::maybe_message(
+                    self.step_lesson(cx.course, action == Action::NextItem),
+                );
+                if self.topic != topic {
+                    reaction.below = Some(Box::new(Screen::Topic(Box::new(TopicScreen::new(
+                        self.topic,
+                    )))));
+                }
+                reaction
             }
             Action::ToggleEli5 => Reaction::maybe_message(self.toggle_eli5(cx.course)),
             _ => {
