@@ -1,5 +1,5 @@
-//! `/` search across the course: every lesson section and every lab step, matched on all the
-//! words typed, in any order, case ignored.
+//! `/` search across the course: every lesson section, lab step, quiz question and interview
+//! item, matched on all the words typed, in any order, case ignored.
 
 use super::markdown::{Block, plain_text};
 use super::model::{Course, Document};
@@ -15,6 +15,14 @@ pub enum SearchTarget {
     LabStep {
         lab: String,
         step: String,
+    },
+    /// A quiz question, to answer on its own.
+    Question {
+        id: String,
+    },
+    /// An interview item, to rehearse on its own.
+    Interview {
+        id: String,
     },
 }
 
@@ -86,6 +94,28 @@ impl SearchIndex {
                 ));
             }
         }
+        // Questions and interview items come after the reading, which is where most searches
+        // lead; they are there to practise what was found.
+        for question in course.questions() {
+            let text = format!("{} {}", question.prompt, question.explanation);
+            entries.push(entry(
+                SearchTarget::Question {
+                    id: question.id.clone(),
+                },
+                format!("Question › {}", first_line(&question.prompt)),
+                text,
+            ));
+        }
+        for item in course.interview_items() {
+            let text = format!("{} {}", item.question, item.answer);
+            entries.push(entry(
+                SearchTarget::Interview {
+                    id: item.id.clone(),
+                },
+                format!("Interview › {}", first_line(&item.question)),
+                text,
+            ));
+        }
         Self { entries }
     }
 
@@ -121,6 +151,15 @@ impl SearchIndex {
             .take(MAX_HITS)
             .map(|(_, hit)| hit)
             .collect()
+    }
+}
+
+/// The first line of a prompt, shortened to a title's length.
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    match line.char_indices().nth(70) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_string(),
     }
 }
 
@@ -204,11 +243,50 @@ mod tests {
     fn every_word_must_match_in_any_order_and_case() {
         let hits = index().search("NAT kubenet");
         assert!(!hits.is_empty());
-        assert!(
-            hits.iter()
-                .all(|h| matches!(h.target, SearchTarget::Lesson { .. }))
-        );
+        assert!(matches!(hits[0].target, SearchTarget::Lesson { .. }));
         assert!(index().search("kubenet zebra").is_empty());
+    }
+
+    #[test]
+    fn questions_and_interview_items_are_found_after_the_reading() {
+        let course = load(&CourseDir::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/valid-course"
+        )))
+        .unwrap();
+        let question = course.questions().next().expect("a fixture question");
+        let word = question
+            .prompt
+            .split_whitespace()
+            .max_by_key(|w| w.len())
+            .unwrap()
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let hits = index().search(word);
+        assert!(
+            hits.iter().any(|h| h.target
+                == SearchTarget::Question {
+                    id: question.id.clone()
+                }),
+            "{word}: {hits:?}"
+        );
+        let item = course
+            .interview_items()
+            .next()
+            .expect("a fixture interview item");
+        let word = item
+            .question
+            .split_whitespace()
+            .max_by_key(|w| w.len())
+            .unwrap()
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let hits = index().search(word);
+        assert!(
+            hits.iter().any(|h| h.target
+                == SearchTarget::Interview {
+                    id: item.id.clone()
+                }),
+            "{word}: {hits:?}"
+        );
     }
 
     #[test]

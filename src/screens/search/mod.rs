@@ -7,12 +7,15 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::interview::{InterviewScreen, rehearsals};
 use super::lab::LabScreen;
 use super::lesson::LessonScreen;
-use super::{Chrome, Context, Reaction, Screen, ScreenState};
+use super::quiz::QuizScreen;
+use super::{Chrome, Context, Reaction, Screen, ScreenState, fresh_seed};
 use crate::content::Course;
 use crate::content::search::{Hit, SearchIndex, SearchTarget};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
+use crate::quiz::{QuizSession, questions_by_id};
 use crate::ui::menu::ListState;
 
 /// Keys not listed here are typed into the query.
@@ -84,6 +87,26 @@ impl SearchScreen {
             }
             SearchTarget::LabStep { lab, step } => {
                 LabScreen::at(course, lab, Some(step)).map(|lab| Screen::Lab(Box::new(lab)))
+            }
+            SearchTarget::Question { id } => {
+                let questions = questions_by_id(course, &[id.as_str()], fresh_seed());
+                (!questions.is_empty()).then(|| {
+                    let session = QuizSession::from_questions(fresh_seed(), questions);
+                    Screen::Quiz(Box::new(QuizScreen::new(session)))
+                })
+            }
+            SearchTarget::Interview { id } => {
+                let items: Vec<_> = rehearsals(course, None)
+                    .into_iter()
+                    .filter(|r| &r.item.id == id)
+                    .collect();
+                (!items.is_empty()).then(|| {
+                    Screen::Interview(Box::new(InterviewScreen::new(
+                        items,
+                        None,
+                        std::time::Instant::now(),
+                    )))
+                })
             }
         };
         match screen {
