@@ -192,6 +192,8 @@ pub const TYPED_ANSWER: &[Binding] = &[
     bind(&[KeyCode::Up], "↑", "scroll up", Action::Up),
     bind(&[KeyCode::PageDown], "PgDn", "next page", Action::PageDown),
     bind(&[KeyCode::PageUp], "PgUp", "previous page", Action::PageUp),
+    bind(&[KeyCode::Home], "Home", "top", Action::Top),
+    bind(&[KeyCode::End], "End", "bottom", Action::Bottom),
     bind(&[KeyCode::Char('?')], "?", "this help", Action::Help).hint("? help"),
     bind(&[KeyCode::Esc], "Esc", "back (letters are typed into the answer)", Action::Back).hint("Esc back"),
 ];
