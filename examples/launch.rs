@@ -12,7 +12,7 @@
 //! cargo build --release && cargo run --release --example launch [RUNS]
 //! ```
 
-#[path = "../tests/support/pty.rs"]
+#[path = "../tests/common/pty.rs"]
 mod pty;
 
 use std::path::PathBuf;

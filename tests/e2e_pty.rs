@@ -4,7 +4,7 @@
 //! "Continue" and takes the learner back to that section. Every step waits for text on the
 //! screen (with a generous timeout), never for a fixed time.
 
-#[path = "support/pty.rs"]
+#[path = "common/pty.rs"]
 mod pty;
 
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! (`&#27;`), in every kind of text a screen shows. Every screen is drawn and no cell may hold a
 //! control character, so nothing from content can move the cursor, retitle or clear the terminal.
 
-#[path = "support/tour.rs"]
+#[path = "common/tour.rs"]
 mod tour;
 
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! 300x100, and a storm of random keys and resizes on every screen. The storm is seeded: a failure
 //! prints the seed and the event that broke it, so it can be replayed.
 
-#[path = "support/tour.rs"]
+#[path = "common/tour.rs"]
 mod tour;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -1,9 +1,9 @@
 //! The synthetic course the scale benchmark loads must stay a valid course as the format evolves,
 //! and every screen must open on it (the benchmark presses keys on each).
 
-#[path = "support/synthetic_course.rs"]
+#[path = "common/synthetic_course.rs"]
 mod synthetic_course;
-#[path = "support/tour.rs"]
+#[path = "common/tour.rs"]
 mod tour;
 
 use aks_tutor::content::{self, CourseDir, LabKind};

@@ -10,10 +10,10 @@
 //!
 //! The launch, idle and memory figures need a real terminal: see `examples/launch.rs`.
 
-#[path = "../../tests/support/tour.rs"]
+#[path = "../../tests/common/tour.rs"]
 mod tour;
 
-#[path = "../../tests/support/synthetic_course.rs"]
+#[path = "../../tests/common/synthetic_course.rs"]
 mod synthetic_course;
 
 mod content;
