@@ -129,7 +129,7 @@ fn the_saved_text_is_readable_and_reads_back_the_same() {
     );
     let text = ron::ser::to_string_pretty(&progress, ron::ser::PrettyConfig::default()).unwrap();
     for expected in [
-        "format_version: 1",
+        "format_version: 2",
         "\"q-a\"",
         "at: \"2026-01-05T09:00:00Z\"",
         "mode: Quiz",
@@ -145,6 +145,6 @@ fn the_saved_text_is_readable_and_reads_back_the_same() {
 
 #[test]
 fn a_minimal_file_loads_with_defaults() {
-    let progress: Progress = ron::from_str("Progress(format_version: 1)").unwrap();
+    let progress: Progress = ron::from_str("Progress(format_version: 2)").unwrap();
     assert_eq!(progress, Progress::default());
 }
