@@ -232,3 +232,54 @@ fn a_right_answer_in_review_is_not_due_again_and_a_miss_comes_back_in_the_sittin
     let after = due(&catalogue, &progress, instant.plus_minutes(1));
     assert!(after.now.is_empty(), "{:?}", after.now);
 }
+
+#[test]
+fn progress_shows_every_kind_of_the_record_from_a_saved_file() {
+    let course = course();
+    let catalogue = Catalogue::new(&course);
+    let mut progress = morning(&catalogue);
+    progress.start_sitting(
+        NewSitting {
+            mode: Mode::Quiz,
+            items: vec![ItemRef::new(ItemKind::Question, "q-plugins-windows")],
+            seed: Some(3),
+            detail: Some("plugins".into()),
+            time_limit_seconds: None,
+        },
+        at("2026-03-02T09:30:00Z"),
+    );
+    let data = tempfile::tempdir().unwrap();
+    let profiles = data.path().join("profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    let text = aks_tutor::progress::file::to_ron(&progress).unwrap();
+    std::fs::write(profiles.join("default.ron"), text).unwrap();
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_aks-tutor"))
+        .args(["--content", "tests/fixtures/valid-course", "--data-dir"])
+        .arg(data.path())
+        .arg("progress")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("AKS_TUTOR_DATA_DIR")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for expected in [
+        "Ada Lovelace · profile default (",
+        "Due within 24 h: questions 4 (4 now), table questions 1 (1 now), policy predictions 1 (1 now), interview items 1 (1 now), sizing skills 2 (2 now)",
+        "  Required IPs             0 % · 1 answered, 0 right · due ",
+        "  Nodes that fit         100 % · 1 answered, 1 right · due ",
+        "Policy predictions: 1 of 2 made, 0 right at the latest answer",
+        "  dns-broken · cause coredns-crashloop · solved 1 of 1 · best 4 steps (shortest 3) · best score 75 %",
+        "  2026-03-02 · 1 min · 50 % · 1 right of 2 (2 answered)",
+        "  Trend: latest 50 % · best 50 % · one attempt so far",
+        "Unfinished Quiz from 2026-03-02: question 1 of 1, 0 answered. Continue from home to resume it.",
+        "1 answered item is no longer in the course: kept in the file, not counted.",
+    ] {
+        assert!(shown.contains(expected), "no {expected:?} in:\n{shown}");
+    }
+}

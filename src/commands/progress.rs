@@ -18,7 +18,8 @@ use serde::Serialize;
 use crate::content::{self, Course, CourseDir, EmbeddedCourse};
 use crate::paths::{DATA_DIR_ENV, resolve_data_dir};
 use crate::progress::{
-    Catalogue, ProfileName, Progress, ProgressSummary, Timestamp, read_progress_file,
+    Catalogue, ProfileName, Progress, ProgressSummary, SaveOutcome, Store, Timestamp,
+    read_progress_file,
 };
 
 #[path = "progress_text.rs"]
@@ -66,6 +67,17 @@ pub(crate) fn profile_file(
     let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV)).map_err(failure)?;
     let path = profile.progress_file(&data_dir);
     Ok((profile, path))
+}
+
+/// `--name NAME`: keeps the learner's name in the open profile's progress and saves it. Called
+/// where the store is opened for the TUI (`progress` and `report` only read, so they never write
+/// it). A name that is not usable, or a save that fails, is a message to print.
+pub fn keep_name(store: &mut Store, name: &str) -> Result<SaveOutcome, String> {
+    store
+        .progress_mut()
+        .set_name(name)
+        .map_err(|error| error.to_string())?;
+    store.save().map_err(|error| error.to_string())
 }
 
 /// Writes to stdout through the inert gate, line by line; a closed pipe (`| head`) ends quietly

@@ -127,7 +127,7 @@ fn sizing(text: &mut String, summary: &ProgressSummary) {
             .map_or_else(|| "not scheduled".to_string(), |d| format!("due {d}"));
         let _ = writeln!(
             text,
-            "  {:<22} {} · {} answered, {} right · {due}",
+            "  {:<22} {:>5} · {} answered, {} right · {due}",
             skill.title,
             percent(skill.latest_score),
             skill.answers,

@@ -204,3 +204,7 @@ impl Catalogue {
         self.entries.iter().filter(|e| e.class == class).count()
     }
 }
+
+#[cfg(test)]
+#[path = "catalogue_tests.rs"]
+mod tests;

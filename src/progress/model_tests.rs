@@ -148,3 +148,24 @@ fn a_minimal_file_loads_with_defaults() {
     let progress: Progress = ron::from_str("Progress(format_version: 2)").unwrap();
     assert_eq!(progress, Progress::default());
 }
+
+#[test]
+fn the_learners_name_is_kept_checked_and_read_back() {
+    let mut progress = Progress::default();
+    assert_eq!(progress.learner_name(), None);
+    progress.set_name("  Zoë O'Neill ").unwrap();
+    assert_eq!(progress.learner_name(), Some("Zoë O'Neill"));
+    assert!(progress.set_name("\u{1b}]0;x\u{7}").is_err());
+    assert_eq!(
+        progress.learner_name(),
+        Some("Zoë O'Neill"),
+        "a bad name changes nothing"
+    );
+    let text = crate::progress::file::to_ron(&progress).unwrap();
+    assert!(text.contains("name: Some(\"Zoë O"), "{text}");
+    let back: Progress = ron::from_str(&text).unwrap();
+    assert_eq!(back.learner_name(), Some("Zoë O'Neill"));
+    // A hand-edited name that is not usable is ignored rather than shown.
+    progress.name = Some("Eve\u{9b}31m".into());
+    assert_eq!(progress.learner_name(), None);
+}
