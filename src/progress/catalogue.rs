@@ -86,7 +86,16 @@ impl Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     entries: Vec<Entry>,
-    index: HashMap<(ItemKind, String), usize>,
+    /// Per kind (in [`ItemKind::ALL`] order), id → entry: looked up by `&str`, no allocation.
+    index: [HashMap<String, usize>; 3],
+}
+
+fn slot(kind: ItemKind) -> usize {
+    match kind {
+        ItemKind::Question => 0,
+        ItemKind::Interview => 1,
+        ItemKind::SizingSkill => 2,
+    }
 }
 
 impl Catalogue {
@@ -169,11 +178,11 @@ impl Catalogue {
         scenario: Option<String>,
         label: &str,
     ) {
-        let key = (class.kind(), id.to_string());
-        if self.index.contains_key(&key) {
+        let index = &mut self.index[slot(class.kind())];
+        if index.contains_key(id) {
             return;
         }
-        self.index.insert(key, self.entries.len());
+        index.insert(id.to_string(), self.entries.len());
         self.entries.push(Entry {
             class,
             id: id.to_string(),
@@ -184,8 +193,8 @@ impl Catalogue {
     }
 
     pub fn get(&self, kind: ItemKind, id: &str) -> Option<&Entry> {
-        self.index
-            .get(&(kind, id.to_string()))
+        self.index[slot(kind)]
+            .get(id)
             .map(|&index| &self.entries[index])
     }
 
