@@ -198,3 +198,23 @@ impl ProgressView<'_> {
         text::text_report(self.profile, self.path, &summary)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_name_saves_the_name_and_refuses_an_unusable_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = ProfileName::new("ada").unwrap();
+        let mut store = Store::open(dir.path(), &profile, Timestamp::now()).unwrap();
+        assert_eq!(
+            keep_name(&mut store, "Ada Lovelace"),
+            Ok(SaveOutcome::Saved)
+        );
+        let error = keep_name(&mut store, "\u{1b}[2J").unwrap_err();
+        assert!(error.contains("not a usable learner name"), "{error}");
+        let saved = read_progress_file(store.path()).unwrap().unwrap();
+        assert_eq!(saved.learner_name(), Some("Ada Lovelace"));
+    }
+}

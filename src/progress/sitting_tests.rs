@@ -207,3 +207,64 @@ fn a_new_sitting_replaces_the_old_one_of_its_mode_only() {
         Err(SittingError::OutOfRange { index: 5, len: 2 })
     );
 }
+
+#[test]
+fn through_the_store_an_exam_saved_after_each_answer_survives_a_restart() {
+    use crate::progress::profile::ProfileName;
+    use crate::progress::store::{SaveOutcome, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let profile = ProfileName::new("ada").unwrap();
+    {
+        let mut store = Store::open(dir.path(), &profile, start()).unwrap();
+        exam_of(store.progress_mut(), 10);
+        for i in 0..6u64 {
+            let now = start().plus_minutes(i as i64);
+            store
+                .progress_mut()
+                .answer_in_sitting(Mode::Exam, "1", Outcome::Score(1.0), i * 30, now)
+                .unwrap();
+            assert_eq!(store.save().unwrap(), SaveOutcome::Saved);
+        }
+        // Dropped without finishing: what a kill leaves is the last save.
+    }
+    let store = Store::open(dir.path(), &profile, start().plus_minutes(60)).unwrap();
+    let exam = store
+        .progress()
+        .sitting(Mode::Exam)
+        .expect("offered for resume");
+    assert_eq!((exam.answers.len(), exam.position), (6, 6));
+    assert_eq!(
+        store.progress().latest_sitting().map(|s| s.mode),
+        Some(Mode::Exam)
+    );
+}
+
+#[test]
+fn a_format_1_file_opened_by_the_store_is_saved_as_format_2_with_its_history() {
+    use crate::progress::model::FORMAT_VERSION;
+    use crate::progress::profile::ProfileName;
+    use crate::progress::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let profile = ProfileName::new("ada").unwrap();
+    let path = profile.progress_file(dir.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        include_str!("../../tests/fixtures/progress/v1-main.ron"),
+    )
+    .unwrap();
+    let mut store = Store::open(dir.path(), &profile, start()).unwrap();
+    assert!(store.notices().is_empty(), "{:?}", store.notices());
+    store.progress_mut().set_name("Ada").unwrap();
+    assert_eq!(
+        store.save().unwrap(),
+        crate::progress::store::SaveOutcome::Saved
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(&format!("format_version: {FORMAT_VERSION}")));
+    let back = crate::progress::file::read_progress_file(&path)
+        .unwrap()
+        .unwrap();
+    assert_eq!(back.questions.len(), 5);
+    assert_eq!(back.learner_name(), Some("Ada"));
+}
