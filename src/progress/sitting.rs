@@ -113,6 +113,24 @@ impl Progress {
         &self.sittings[self.sittings.len() - 1]
     }
 
+    /// Starts a review of everything due at `now` (the one definition), in the review queue's
+    /// order; `None` when nothing is due (and no sitting is started).
+    pub fn start_review(&mut self, catalogue: &Catalogue, now: Timestamp) -> Option<&Sitting> {
+        let queue = ReviewQueue::new(&super::due::due(catalogue, self, now));
+        if queue.is_finished() {
+            return None;
+        }
+        let (items, _) = queue.into_parts();
+        let new = NewSitting {
+            mode: Mode::Review,
+            items,
+            seed: None,
+            detail: None,
+            time_limit_seconds: None,
+        };
+        Some(self.start_sitting(new, now))
+    }
+
     pub fn sitting(&self, mode: Mode) -> Option<&Sitting> {
         self.sittings.iter().find(|s| s.mode == mode)
     }

@@ -268,3 +268,26 @@ fn a_format_1_file_opened_by_the_store_is_saved_as_format_2_with_its_history() {
     assert_eq!(back.questions.len(), 5);
     assert_eq!(back.learner_name(), Some("Ada"));
 }
+
+#[test]
+fn a_review_starts_from_what_is_due_and_nothing_due_starts_nothing() {
+    let course = test_course::course();
+    let catalogue = Catalogue::new(&course);
+    let mut progress = Progress::default();
+    assert!(progress.start_review(&catalogue, start()).is_none());
+    assert!(progress.sittings.is_empty());
+    for id in ["q-b", "q-a"] {
+        progress.record_answer(
+            ItemKind::Question,
+            id,
+            Outcome::Score(0.0),
+            Mode::Quiz,
+            start(),
+        );
+    }
+    let review = progress
+        .start_review(&catalogue, start().plus_minutes(30))
+        .unwrap();
+    assert_eq!(review.items, questions(&["q-a", "q-b"]));
+    assert_eq!(review.mode, Mode::Review);
+}

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::model::{ItemKind, Mode, Outcome, Progress};
 use super::time::Timestamp;
-use crate::sizing::exercise::ExerciseKind;
+use crate::sizing::exercise::{Exercise, ExerciseKind};
 
 /// The course topic that sizing skills count for.
 pub const SIZING_TOPIC: &str = "ip-planning";
@@ -87,6 +87,12 @@ impl SizingSkill {
         }
     }
 
+    /// A fresh exercise of the skill, for Review when the skill is due (a new seed each time: the
+    /// learner practises the skill, not one set of numbers).
+    pub fn fresh_exercise(self, seed: u64) -> Exercise {
+        Exercise::generate_kind(self.exercise_kind(), seed)
+    }
+
     /// The kind of exercise to generate when the skill is due.
     pub fn exercise_kind(self) -> ExerciseKind {
         match self {
@@ -127,5 +133,13 @@ mod tests {
             assert_eq!(SizingSkill::from_id(skill.id()), Some(skill));
         }
         assert_eq!(SizingSkill::from_id("sizing-gone"), None);
+    }
+
+    #[test]
+    fn a_due_skill_brings_a_fresh_exercise_of_that_skill() {
+        for skill in SizingSkill::ALL {
+            let exercise = skill.fresh_exercise(42);
+            assert_eq!(SizingSkill::of_exercise(exercise.kind), skill);
+        }
     }
 }
