@@ -40,13 +40,18 @@ pub struct Source {
     pub progress: Progress,
 }
 
-/// A file left out of a team because its learner is already in it.
+/// The same learner, or the same name, given more than once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Duplicate {
-    /// The same file given twice (maybe by two different paths).
+    /// The same file given twice (maybe by two different paths): `dropped` is left out.
     SameFile { kept: PathBuf, dropped: PathBuf },
-    /// A different file holding exactly the same progress: a copy of one learner's profile.
+    /// A different file holding exactly the same progress, a copy of one learner's profile:
+    /// `dropped` is left out.
     SameContent { kept: PathBuf, dropped: PathBuf },
+    /// Files of one name holding different progress (two people called Alex, or one learner on
+    /// two machines): nothing is left out, their columns are told apart by path. Merging two
+    /// histories would invent a learner who answered both sets of questions.
+    SameName { name: String, files: Vec<PathBuf> },
 }
 
 impl fmt::Display for Duplicate {
@@ -69,6 +74,14 @@ impl fmt::Display for Duplicate {
                 dropped.display(),
                 kept.display()
             ),
+            Duplicate::SameName { name, files } => {
+                let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                write!(
+                    f,
+                    "{} all belong to {name} but hold different progress: each is shown, told apart by its path",
+                    files.join(", ")
+                )
+            }
         }
     }
 }
@@ -98,6 +111,21 @@ pub fn gather(sources: Vec<Source>) -> (Vec<Learner>, Vec<Duplicate>) {
         kept.push(source);
     }
     let base: Vec<String> = kept.iter().map(base_name).collect();
+    for (index, name) in base.iter().enumerate() {
+        let files: Vec<PathBuf> = kept
+            .iter()
+            .zip(&base)
+            .filter(|(_, other)| *other == name)
+            .map(|(source, _)| source.path.clone())
+            .collect();
+        let first = base.iter().position(|other| other == name) == Some(index);
+        if files.len() > 1 && first {
+            duplicates.push(Duplicate::SameName {
+                name: name.clone(),
+                files,
+            });
+        }
+    }
     let learners = kept
         .into_iter()
         .zip(&base)

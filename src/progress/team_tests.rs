@@ -136,7 +136,7 @@ fn a_copy_of_the_same_progress_is_counted_once_and_said() {
 fn two_learners_of_one_name_are_told_apart_by_path() {
     let one = learner("x", &[("q-a", 1.0)]).progress;
     let two = learner("x", &[("q-b", 0.0)]).progress;
-    let (learners, _) = gather(vec![
+    let (learners, duplicates) = gather(vec![
         source("a/default.ron", "/a/default.ron", &one),
         source("b/default.ron", "/b/default.ron", &two),
     ]);
@@ -144,5 +144,12 @@ fn two_learners_of_one_name_are_told_apart_by_path() {
     assert_eq!(
         names,
         ["default (a/default.ron)", "default (b/default.ron)"]
+    );
+    let notes: Vec<String> = duplicates.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "a/default.ron, b/default.ron all belong to default but hold different progress: each is shown, told apart by its path"
+        ]
     );
 }

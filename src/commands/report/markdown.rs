@@ -100,7 +100,7 @@ pub(super) fn markdown(report: &TeamReport) -> String {
     } else {
         let _ = writeln!(
             text,
-            "| # | Question | Topic | Misses | Learners |\n| ---: | --- | --- | ---: | ---: |"
+            "| # | Item | Topic | Misses | Learners |\n| ---: | --- | --- | ---: | ---: |"
         );
         for (rank, item) in report.most_missed.iter().enumerate() {
             let question = item.prompt.as_deref().map_or_else(
