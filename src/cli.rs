@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, value_name = "NAME", global = true)]
     pub profile: Option<String>,
 
+    /// Your name, kept in the profile's progress file (reports head your column with it).
+    #[arg(long = "name", value_name = "NAME", global = true)]
+    pub name: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -68,8 +68,10 @@ fn close(value: &Value, expected: f64) -> bool {
 }
 
 #[test]
-// The fixture course's plugins topic has 8 items (7 questions, 1 interview item) and its DNS topic
-// 2 network policy predictions: the course's mastery is the sum of the latest scores over 10.
+// The fixture course's plugins topic has 13 items (7 questions, 5 questions generated from its
+// lesson's table, 1 interview item) and its DNS topic 2 network policy predictions: the course's
+// mastery is the sum of the latest scores over 15. (It has no IP-planning topic, so the sizing
+// skills count for no topic.)
 fn progress_json_reports_one_profile_and_changes_nothing() {
     let dir = data_dir_with(&[("default", "alice.ron")]);
     let before = fs::read(fixture("alice.ron")).unwrap();
@@ -77,7 +79,7 @@ fn progress_json_reports_one_profile_and_changes_nothing() {
 
     assert_eq!(value["profile"], "default");
     assert_eq!(value["has_progress"], true);
-    assert!(close(&value["mastery"], 2.5 / 10.0), "{}", value["mastery"]);
+    assert!(close(&value["mastery"], 2.5 / 15.0), "{}", value["mastery"]);
     assert_eq!(value["answers"], 4, "q-removed is not in the course");
     assert_eq!(value["right"], 2);
     assert_eq!(value["due"]["now"], 1);
@@ -112,7 +114,7 @@ fn progress_text_names_the_profile_and_its_topics() {
     let text = stdout(&output);
     assert!(text.starts_with("Profile alice ("), "{text}");
     assert!(
-        text.contains("Mastery 25 % · 4 answered, 2 right · 1 due now"),
+        text.contains("Mastery 17 % · 4 answered, 2 right · 1 due now"),
         "{text}"
     );
     assert!(text.contains("Network plugins"), "{text}");
@@ -203,8 +205,8 @@ fn report_markdown_for_one_profile() {
     for line in [
         "# Progress report: alice",
         "| Topic | alice |",
-        "| Network plugins | 31 % |",
-        "| **Overall** | **25 %** |",
+        "| Network plugins | 19 % |",
+        "| **Overall** | **17 %** |",
         "| alice | 4 | 2 | 1 | 1/2 | 1/1 | 0 d | 27 min | 2026-01-10 |",
         "| 2 | `q-removed` (no longer in the course) | — | 1 | 1 |",
         "| Lab: Check the network plugin | ✓ |",
@@ -234,7 +236,7 @@ fn report_markdown_for_a_team_of_three() {
     for line in [
         "# Team report: 3 learners",
         "| Topic | alice | bob | carol |",
-        "| Network plugins | 31 % | 6 % | 25 % |",
+        "| Network plugins | 19 % | 4 % | 15 % |",
         "| DNS | 0 % | 0 % | 0 % |",
         "| bob | 3 | 0 | 2 | 0/2 | 0/1 | 0 d | 20 min | 2026-01-12 |",
         "| 1 | Which plugin supports Windows node pools? (`q-plugins-windows`) | plugins | 4 | 3 |",
@@ -266,8 +268,8 @@ fn report_json_for_a_team_of_three() {
         .map(|l| l["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["alice", "bob", "carol"]);
-    assert!(close(&learners[1]["mastery"], 0.5 / 10.0));
-    assert!(close(&learners[2]["topics"][0]["mastery"], 2.0 / 8.0));
+    assert!(close(&learners[1]["mastery"], 0.5 / 15.0));
+    assert!(close(&learners[2]["topics"][0]["mastery"], 2.0 / 13.0));
     assert_eq!(
         learners[2]["lessons_finished"],
         serde_json::json!(["plugins", "dns"])

@@ -87,7 +87,7 @@ fn every_answer_is_on_disk_at_once() {
 }
 
 #[test]
-fn home_shows_mastery_and_what_is_due_and_review_asks_the_missed_question() {
+fn home_shows_mastery_and_what_is_due_as_stats_does() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), Theme::monochrome());
     answer_two_questions(&mut app);
@@ -96,26 +96,15 @@ fn home_shows_mastery_and_what_is_due_and_review_asks_the_missed_question() {
     }
     insta::assert_snapshot!("home_with_progress", screen(&app));
 
-    // A missed question is due again within minutes: the review window brings it back now.
-    app.start(Practice::Review.start()).unwrap();
-    let Screen::Quiz(review) = app.screen() else {
-        panic!("a review")
-    };
-    let due: Vec<&str> = review
-        .session
-        .questions()
-        .iter()
-        .map(|q| q.question.id.as_str())
-        .collect();
+    // One meaning of "due" (issue 12): the question missed a moment ago is due in a minute, not
+    // now, so home says nothing is due, as Stats does, and Review does not ask it early. A miss
+    // returns in the same sitting through the engine's review queue (progress::review).
+    let refused = app.start(Practice::Review.start());
     assert!(
-        due.contains(&"q-plugins-usable"),
-        "the missed question is back: {due:?}"
-    );
-    // Review shuffles options with a fresh seed, so its screen is checked, not snapshotted.
-    let text = screen(&app);
-    assert!(
-        text.contains(&format!("Question 1 of {}", due.len())),
-        "{text}"
+        refused
+            .as_ref()
+            .is_err_and(|message| message.starts_with("Nothing is due for review")),
+        "{refused:?}"
     );
 }
 

@@ -4,8 +4,10 @@
 //! the file by rename, so a reader sees a whole file). A profile without a file has "no progress
 //! yet" (exit 0); a damaged or newer file is an error naming it (exit 1); a bad profile name is a
 //! usage error (exit 2).
+//!
+//! Every line goes through the inert gate (`say!`/`tell!`): ids, names and a damaged file's text
+//! come from a file that may not be the learner's own.
 
-use std::fmt::Write as _;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,7 +17,13 @@ use serde::Serialize;
 
 use crate::content::{self, Course, CourseDir, EmbeddedCourse};
 use crate::paths::{DATA_DIR_ENV, resolve_data_dir};
-use crate::progress::{ProfileName, Progress, ProgressSummary, Timestamp, read_progress_file};
+use crate::progress::{
+    Catalogue, ProfileName, Progress, ProgressSummary, SaveOutcome, Store, Timestamp,
+    read_progress_file,
+};
+
+#[path = "progress_text.rs"]
+mod text;
 
 /// Show the profile's progress: mastery per topic, answers, due reviews, streak.
 #[derive(Debug, Clone, Args)]
@@ -29,12 +37,12 @@ pub struct ProgressArgs {
 pub(crate) struct Reported(pub ExitCode);
 
 pub(crate) fn usage_error(message: impl std::fmt::Display) -> Reported {
-    eprintln!("aks-tutor: {message}");
+    crate::tell!("aks-tutor: {message}");
     Reported(ExitCode::from(2))
 }
 
 pub(crate) fn failure(message: impl std::fmt::Display) -> Reported {
-    eprintln!("aks-tutor: {message}");
+    crate::tell!("aks-tutor: {message}");
     Reported(ExitCode::FAILURE)
 }
 
@@ -45,7 +53,7 @@ pub(crate) fn load_course(content: Option<&Path>) -> Result<Course, Reported> {
         None => content::load(&EmbeddedCourse),
     };
     loaded.map_err(|problems| {
-        eprintln!("{problems}");
+        crate::tell!("{problems}");
         failure("the course has problems (listed above)")
     })
 }
@@ -61,9 +69,28 @@ pub(crate) fn profile_file(
     Ok((profile, path))
 }
 
-/// Writes to stdout; a closed pipe (`| head`) ends quietly instead of panicking.
+/// `--name NAME`: keeps the learner's name in the open profile's progress and saves it. Called
+/// where the store is opened for the TUI (`progress` and `report` only read, so they never write
+/// it). A name that is not usable, or a save that fails, is a message to print.
+pub fn keep_name(store: &mut Store, name: &str) -> Result<SaveOutcome, String> {
+    store
+        .progress_mut()
+        .set_name(name)
+        .map_err(|error| error.to_string())?;
+    store.save().map_err(|error| error.to_string())
+}
+
+/// Writes to stdout through the inert gate, line by line; a closed pipe (`| head`) ends quietly
+/// instead of panicking.
 pub(crate) fn print_stdout(text: &str) -> anyhow::Result<()> {
-    match io::stdout().lock().write_all(text.as_bytes()) {
+    let mut out = io::stdout().lock();
+    for line in text.lines() {
+        match crate::inert::write_line(&mut out, line) {
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            other => other?,
+        }
+    }
+    match out.flush() {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
@@ -122,102 +149,72 @@ fn report(
     let (profile, path) = profile_file(data_dir, profile)?;
     let course = load_course(content)?;
     let found = read_progress_file(&path).map_err(failure)?;
-    let has_progress = found.is_some();
-    let progress = found.unwrap_or_default();
-    let summary = ProgressSummary::new(&course, &progress, Timestamp::now());
+    let view = ProgressView {
+        profile: &profile,
+        path: &path,
+        has_progress: found.is_some(),
+        progress: &found.unwrap_or_default(),
+    };
+    let now = Timestamp::now();
     if args.json {
-        let json = ProgressJson {
-            profile: profile.as_str(),
-            file: path.display().to_string(),
-            has_progress,
-            summary: &summary,
-        };
-        let text = serde_json::to_string_pretty(&json).map_err(failure)?;
-        return Ok(text + "\n");
+        return view.json(&course, now).map_err(failure);
     }
-    if !has_progress {
-        return Ok(format!(
-            "No progress yet for profile {profile} (it would be saved in {}).\n",
-            path.display()
-        ));
-    }
-    Ok(text_report(&profile, &path, &progress, &summary))
+    Ok(view.text(&course, now))
 }
 
-fn text_report(
-    profile: &ProfileName,
-    path: &Path,
-    progress: &Progress,
-    summary: &ProgressSummary,
-) -> String {
-    let mut text = String::new();
-    let _ = writeln!(text, "Profile {profile} ({})", path.display());
-    let _ = writeln!(
-        text,
-        "Mastery {} · {} answered, {} right · {} due now ({} within 24 h) · streak {} day{} · {} spent",
-        percent(summary.mastery),
-        summary.answers,
-        summary.right,
-        summary.due.now,
-        summary.due.next_24_hours,
-        summary.streak_days,
-        if summary.streak_days == 1 { "" } else { "s" },
-        duration(summary.time_spent_seconds),
-    );
-    if let Some(session) = &summary.last_session {
-        let _ = writeln!(
-            text,
-            "Last session {} · {} · {} answered, {} right",
-            session.started.utc_date(),
-            duration(session.seconds),
-            session.answered,
-            session.right
-        );
+/// One profile's progress as `aks-tutor progress` shows it, at a given instant: public so that a
+/// test can print it at a fixed clock and compare it with the screens and `report`.
+pub struct ProgressView<'a> {
+    pub profile: &'a ProfileName,
+    pub path: &'a Path,
+    pub has_progress: bool,
+    pub progress: &'a Progress,
+}
+
+impl ProgressView<'_> {
+    /// `--json`: one object (see [`ProgressSummary`]), with a trailing newline.
+    pub fn json(&self, course: &Course, now: Timestamp) -> serde_json::Result<String> {
+        let summary =
+            ProgressSummary::with_catalogue(course, &Catalogue::new(course), self.progress, now);
+        let json = ProgressJson {
+            profile: self.profile.as_str(),
+            file: self.path.display().to_string(),
+            has_progress: self.has_progress,
+            summary: &summary,
+        };
+        Ok(serde_json::to_string_pretty(&json)? + "\n")
     }
-    let done = &summary.completion;
-    let _ = writeln!(
-        text,
-        "Lessons finished {} of {} · lab steps done {} of {} · labs completed {} of {}",
-        done.lessons_finished,
-        done.lessons,
-        done.lab_steps_done,
-        done.lab_steps,
-        done.labs_completed,
-        done.labs
-    );
-    let width = summary
-        .topics
-        .iter()
-        .map(|t| t.title.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max("Topic".len());
-    let _ = writeln!(
-        text,
-        "\n{:<width$}  {:>7}  {:>8}  {:>8}  {:>5}  {:>3}",
-        "Topic", "Mastery", "Items", "Answers", "Right", "Due"
-    );
-    for topic in &summary.topics {
-        let _ = writeln!(
-            text,
-            "{:<width$}  {:>7}  {:>8}  {:>8}  {:>5}  {:>3}",
-            topic.title,
-            percent(topic.mastery),
-            format!("{}/{}", topic.items_answered, topic.items),
-            topic.answers,
-            topic.right,
-            topic.due_now
-        );
+
+    /// The text report.
+    pub fn text(&self, course: &Course, now: Timestamp) -> String {
+        if !self.has_progress {
+            return format!(
+                "No progress yet for profile {} (it would be saved in {}).\n",
+                self.profile,
+                self.path.display()
+            );
+        }
+        let summary = ProgressSummary::new(course, self.progress, now);
+        text::text_report(self.profile, self.path, &summary)
     }
-    let kept = progress.questions.len() + progress.interview.len();
-    let counted: usize = summary.topics.iter().map(|t| t.items_answered).sum();
-    if kept > counted {
-        let _ = writeln!(
-            text,
-            "\n{} answered item{} no longer in the course: kept in the file, not counted.",
-            kept - counted,
-            if kept - counted == 1 { " is" } else { "s are" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_name_saves_the_name_and_refuses_an_unusable_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = ProfileName::new("ada").unwrap();
+        let mut store = Store::open(dir.path(), &profile, Timestamp::now()).unwrap();
+        assert_eq!(
+            keep_name(&mut store, "Ada Lovelace"),
+            Ok(SaveOutcome::Saved)
         );
+        let error = keep_name(&mut store, "\u{1b}[2J").unwrap_err();
+        assert!(error.contains("not a usable learner name"), "{error}");
+        let saved = read_progress_file(store.path()).unwrap().unwrap();
+        assert_eq!(saved.learner_name(), Some("Ada Lovelace"));
     }
-    text
 }

@@ -49,6 +49,8 @@ pub enum StoreError {
 }
 
 /// What the bytes of a progress file turned out to be.
+// Made once per file read and unpacked at once: boxing the progress would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Parsed {
     Progress(Progress),
@@ -80,8 +82,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
         return Parsed::Newer(version);
     }
     if version < FORMAT_VERSION {
-        // Format 1 is the first: anything lower was never written by aks-tutor.
-        return Parsed::Damaged(format!("unknown progress format {version}"));
+        return super::migrate::upgrade(version, text);
     }
     match ron::from_str::<Progress>(text) {
         Ok(progress) => Parsed::Progress(progress),

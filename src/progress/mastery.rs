@@ -1,24 +1,25 @@
-//! What the progress means against the course: mastery per topic, due counts, streak, score
-//! history and time spent — the numbers behind the stats screen, `aks-tutor progress` and reports.
+//! What the progress means against the course: mastery per topic, streak, score history and time
+//! spent — the numbers behind home, the stats screen, `aks-tutor progress` and reports.
 //!
-//! Mastery of a topic = the mean, over the topic's questions, interview items and network policy
-//! predictions, of each item's latest score (any mode, cram included: it is the freshest evidence), an unanswered item counting
-//! 0. So a topic is 100 % only when every item's last answer was right, and answering half the items
-//! perfectly shows 50 %, not 100 %. Self-grades score Again 0, Hard 0.5, Good and Easy 1.
-//!
-//! Predictions count for mastery but are never due: the review queue serves quiz questions and
-//! interview items only, so counting predictions as due would promise reviews it cannot give.
+//! Mastery of a topic = the mean, over the topic's items in the [`Catalogue`] (authored and table
+//! questions, network policy predictions, interview items, and for the IP-planning topic the
+//! sizing skills), of each item's latest score (any mode, cram included: it is the freshest
+//! evidence), an unanswered item counting 0. So a topic is 100 % only when every item's last
+//! answer was right, and answering half the items perfectly shows 50 %, not 100 %. Self-grades
+//! score Again 0, Hard 0.5, Good and Easy 1.
 //!
 //! Only items in the course count here; history for ids the course no longer has stays in the file
-//! (and comes back if the id does) but does not skew today's numbers.
+//! (and comes back if the id does) but does not skew today's numbers. What is due comes from the
+//! one definition in [`super::due`].
 
 use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::model::{ItemKind, Progress, Resume, SessionLog, lab_step_key};
-use super::schedule::{self, DueItem};
+use super::catalogue::Catalogue;
+use super::due::{self, Due, DueItem};
+use super::model::{ItemKind, Progress, lab_step_key};
 use super::time::Timestamp;
 use crate::content::{Course, Topic};
 
@@ -27,7 +28,7 @@ use crate::content::{Course, Topic};
 pub struct TopicMastery {
     pub topic: String,
     pub title: String,
-    /// Questions, interview items and network policy predictions in the topic.
+    /// Items of the topic in the catalogue.
     pub items: usize,
     /// Items answered at least once.
     pub items_answered: usize,
@@ -39,40 +40,19 @@ pub struct TopicMastery {
     pub mastery: Option<f64>,
     /// Items of the topic due for review now.
     pub due_now: usize,
+    /// The topic's lessons finished, and its lab steps done: what home shows beside mastery.
+    pub lessons_finished: usize,
+    pub lessons: usize,
+    pub lab_steps_done: usize,
+    pub lab_steps: usize,
 }
 
-/// The items a topic holds, as (kind, id): what its mastery is made of. A network policy
-/// prediction is kept as a question, under its scenario's progress id.
-pub fn topic_items(topic: &Topic) -> impl Iterator<Item = (ItemKind, &str)> {
-    let predictions = topic
-        .netpol
-        .iter()
-        .flat_map(|scenario| &scenario.questions)
-        .map(|q| (ItemKind::Question, q.progress_id.as_str()));
-    reviewable_items(topic).chain(predictions)
-}
-
-/// The items of a topic that review can ask again: its quiz questions and interview items.
-pub fn reviewable_items(topic: &Topic) -> impl Iterator<Item = (ItemKind, &str)> {
-    let questions = topic
-        .questions
-        .iter()
-        .map(|q| (ItemKind::Question, q.id.as_str()));
-    let interview = topic
-        .interview
-        .iter()
-        .map(|i| (ItemKind::Interview, i.id.as_str()));
-    questions.chain(interview)
-}
-
-fn is_due(progress: &Progress, kind: ItemKind, id: &str, at: Timestamp) -> bool {
-    progress
-        .item(kind, id)
-        .and_then(|item| item.schedule.as_ref())
-        .is_some_and(|schedule| schedule.due <= at)
-}
-
-pub fn topic_mastery(topic: &Topic, progress: &Progress, now: Timestamp) -> TopicMastery {
+pub fn topic_mastery(
+    catalogue: &Catalogue,
+    topic: &Topic,
+    progress: &Progress,
+    due: &Due,
+) -> TopicMastery {
     let mut standing = TopicMastery {
         topic: topic.id.clone(),
         title: topic.title.clone(),
@@ -81,15 +61,32 @@ pub fn topic_mastery(topic: &Topic, progress: &Progress, now: Timestamp) -> Topi
         answers: 0,
         right: 0,
         mastery: None,
-        due_now: 0,
+        due_now: due.now_in_topic(&topic.id),
+        lessons_finished: topic
+            .lessons
+            .iter()
+            .filter(|l| progress.lessons.contains_key(&l.id))
+            .count(),
+        lessons: topic.lessons.len(),
+        lab_steps_done: 0,
+        lab_steps: 0,
     };
-    standing.due_now = reviewable_items(topic)
-        .filter(|(kind, id)| is_due(progress, *kind, id, now))
-        .count();
+    for lab in &topic.labs {
+        standing.lab_steps += lab.steps.len();
+        standing.lab_steps_done += lab
+            .steps
+            .iter()
+            .filter(|s| {
+                progress
+                    .lab_steps
+                    .contains_key(&lab_step_key(&lab.id, &s.id))
+            })
+            .count();
+    }
     let mut score_total = 0.0;
-    for (kind, id) in topic_items(topic) {
+    for entry in catalogue.topic_entries(&topic.id) {
         standing.items += 1;
-        let Some(item) = progress.item(kind, id) else {
+        let Some(item) = progress.item(entry.kind(), &entry.id) else {
             continue;
         };
         if let Some(score) = item.latest_score() {
@@ -106,11 +103,16 @@ pub fn topic_mastery(topic: &Topic, progress: &Progress, now: Timestamp) -> Topi
 }
 
 /// Every topic's standing, in course order.
-pub fn course_mastery(course: &Course, progress: &Progress, now: Timestamp) -> Vec<TopicMastery> {
+pub fn course_mastery(
+    course: &Course,
+    catalogue: &Catalogue,
+    progress: &Progress,
+    due: &Due,
+) -> Vec<TopicMastery> {
     course
         .topics
         .iter()
-        .map(|topic| topic_mastery(topic, progress, now))
+        .map(|topic| topic_mastery(catalogue, topic, progress, due))
         .collect()
 }
 
@@ -124,66 +126,40 @@ pub fn overall_mastery(topics: &[TopicMastery]) -> Option<f64> {
     (items > 0).then(|| score / items as f64)
 }
 
-/// The review queue restricted to items the course has, most overdue first (see
-/// [`schedule::due_within`]).
+/// The items due now by [`due::due`], for the screens that still ask for a queue this way.
+///
+/// `_within_minutes` is no longer used: it was a second meaning of "due" (home counted 10 minutes
+/// ahead while Stats counted now). A missed item now returns in the same sitting through
+/// [`super::review::ReviewQueue`]. Prefer [`due::due`] with a kept [`Catalogue`].
 pub fn review_queue(
     course: &Course,
     progress: &Progress,
     now: Timestamp,
-    within_minutes: i64,
+    _within_minutes: i64,
 ) -> Vec<DueItem> {
-    let known: BTreeSet<(ItemKind, &str)> =
-        course.topics.iter().flat_map(reviewable_items).collect();
-    schedule::due_within(progress, now, within_minutes)
-        .into_iter()
-        .filter(|item| known.contains(&(item.kind, item.id.as_str())))
-        .collect()
+    due::due(&Catalogue::new(course), progress, now).now
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct DueCounts {
-    /// Due now: the "Review — N due" entry.
-    pub now: usize,
-    /// Due now or within the next 24 hours.
-    pub next_24_hours: usize,
-    /// Items with a schedule (answered outside cram at least once).
-    pub scheduled: usize,
-    /// Items never scheduled.
-    pub new: usize,
-}
-
-pub fn due_counts(course: &Course, progress: &Progress, now: Timestamp) -> DueCounts {
-    let tomorrow = now.plus_minutes(24 * 60);
-    let mut counts = DueCounts {
-        now: 0,
-        next_24_hours: 0,
-        scheduled: 0,
-        new: 0,
-    };
-    for (kind, id) in course.topics.iter().flat_map(reviewable_items) {
-        match progress.item(kind, id).and_then(|i| i.schedule.as_ref()) {
-            Some(schedule) => {
-                counts.scheduled += 1;
-                counts.now += usize::from(schedule.due <= now);
-                counts.next_24_hours += usize::from(schedule.due <= tomorrow);
-            }
-            None => counts.new += 1,
-        }
-    }
-    counts
-}
-
-/// Every UTC date with any activity: an answer, a lesson finished, a step done, a session.
+/// Every UTC date with any activity: an answer of any kind, a lesson finished, a step done, an
+/// exam, a debugging lab, a session.
 pub fn active_dates(progress: &Progress) -> BTreeSet<NaiveDate> {
-    let answers = [ItemKind::Question, ItemKind::Interview]
+    let answers = ItemKind::ALL
         .into_iter()
         .flat_map(|kind| progress.items(kind).values())
         .flat_map(|item| item.answers.iter().map(|answer| answer.at));
+    let exams = progress.exams.iter().map(|exam| exam.finished);
+    let labs = progress
+        .debug_labs
+        .values()
+        .flatten()
+        .map(|attempt| attempt.at);
     let sessions = progress
         .sessions
         .iter()
         .flat_map(|session| [session.started, session.last_active]);
     answers
+        .chain(exams)
+        .chain(labs)
         .chain(progress.lessons.values().copied())
         .chain(progress.lab_steps.values().copied())
         .chain(sessions)
@@ -283,41 +259,6 @@ pub fn completion(course: &Course, progress: &Progress) -> Completion {
         completion.labs_completed += usize::from(done == lab.steps.len() && done > 0);
     }
     completion
-}
-
-/// Everything `aks-tutor progress` and the stats screen show, computed once.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProgressSummary {
-    pub mastery: Option<f64>,
-    pub answers: usize,
-    pub right: usize,
-    pub topics: Vec<TopicMastery>,
-    pub due: DueCounts,
-    pub streak_days: u32,
-    pub time_spent_seconds: u64,
-    pub completion: Completion,
-    pub score_history: Vec<SessionScore>,
-    pub last_session: Option<SessionLog>,
-    pub resume: Option<Resume>,
-}
-
-impl ProgressSummary {
-    pub fn new(course: &Course, progress: &Progress, now: Timestamp) -> Self {
-        let topics = course_mastery(course, progress, now);
-        Self {
-            mastery: overall_mastery(&topics),
-            answers: topics.iter().map(|t| t.answers).sum(),
-            right: topics.iter().map(|t| t.right).sum(),
-            due: due_counts(course, progress, now),
-            streak_days: streak_days(progress, now.utc_date()),
-            time_spent_seconds: time_spent_seconds(progress),
-            completion: completion(course, progress),
-            score_history: score_history(progress),
-            last_session: progress.sessions.last().cloned(),
-            resume: progress.resume.clone(),
-            topics,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,21 @@
 //! Mastery tests: the formula, due counts, streaks in UTC dates, history, and content changes.
 
 use super::*;
+use crate::progress::ProgressSummary;
+use crate::progress::catalogue::Catalogue;
 use crate::progress::model::{Grade, Mode, Outcome};
-use crate::progress::test_course::{self, question};
+use crate::progress::test_course::{self, course_with_predictions, question};
+
+/// The course's mastery through its catalogue and the one definition of due, at `now`.
+fn course_mastery(course: &Course, progress: &Progress, now: Timestamp) -> Vec<TopicMastery> {
+    let catalogue = Catalogue::new(course);
+    let due = due::due(&catalogue, progress, now);
+    super::course_mastery(course, &catalogue, progress, &due)
+}
+
+fn due_counts(course: &Course, progress: &Progress, now: Timestamp) -> due::DueCounts {
+    due::due(&Catalogue::new(course), progress, now).counts()
+}
 
 fn at(text: &str) -> Timestamp {
     Timestamp::parse_rfc3339(text).unwrap()
@@ -66,7 +79,7 @@ fn cram_answers_count_for_mastery() {
         now,
     );
     assert_eq!(
-        topic_mastery(&course.topics[1], &progress, now).mastery,
+        course_mastery(&course, &progress, now)[1].mastery,
         Some(1.0)
     );
     assert_eq!(due_counts(&course, &progress, now).scheduled, 0);
@@ -113,13 +126,20 @@ fn due_counts_and_the_queue_cover_only_the_course() {
     // q-a (missed: 1 minute) and q-b (right: a 10-minute learning step) are both due by now.
     assert_eq!(counts.now, 2);
     assert_eq!(counts.next_24_hours, 2);
-    assert_eq!((counts.scheduled, counts.new), (2, 2));
+    assert_eq!(
+        (counts.scheduled, counts.new),
+        (2, 2 + 7),
+        "q-c, iv-a and the seven sizing skills are new"
+    );
     let queue: Vec<String> = review_queue(&course, &progress, later, 0)
         .into_iter()
         .map(|item| item.id)
         .collect();
     assert_eq!(queue, ["q-a", "q-b"], "q-gone is not in the course");
-    assert_eq!(schedule::due(&progress, later).len(), 3);
+    assert!(
+        progress.questions.contains_key("q-gone"),
+        "kept, not counted"
+    );
     assert_eq!(course_mastery(&course, &progress, later)[0].due_now, 2);
 }
 
@@ -267,32 +287,8 @@ fn the_summary_adds_up() {
     assert_eq!(json["last_session"]["started"], "2026-01-05T09:00:00Z");
 }
 
-/// A scenario of two predictions in the DNS topic (which has one question, q-c).
-fn course_with_predictions() -> Course {
-    use crate::content::{NetpolPort, NetpolProtocol, NetpolQuestion, NetpolScenario};
-    let mut course = test_course::course();
-    let prediction = |id: &str| NetpolQuestion {
-        id: id.into(),
-        from: "a/b".into(),
-        to: "a/c".into(),
-        port: NetpolPort::Number(80),
-        protocol: NetpolProtocol::Tcp,
-        progress_id: format!("netpol-s-{id}"),
-    };
-    course.topics[1].netpol.push(NetpolScenario {
-        id: "netpol-s".into(),
-        title: "S".into(),
-        intro: "I".into(),
-        engine: Default::default(),
-        manifests: String::new(),
-        questions: vec![prediction("one"), prediction("two")],
-        origin: Default::default(),
-    });
-    course
-}
-
 #[test]
-fn predictions_count_for_mastery_but_are_never_due() {
+fn predictions_count_for_mastery_and_are_due_like_any_item() {
     let course = course_with_predictions();
     let now = at("2026-01-05T09:00:00Z");
     let mut progress = Progress::default();
@@ -304,11 +300,11 @@ fn predictions_count_for_mastery_but_are_never_due() {
         now,
     );
     let later = now.plus_minutes(60 * 24 * 365);
-    let dns = topic_mastery(&course.topics[1], &progress, later);
+    let dns = course_mastery(&course, &progress, later).remove(1);
     assert_eq!(dns.items, 3, "q-c and two predictions");
     assert_eq!(dns.items_answered, 1);
     assert_eq!(dns.mastery, Some(1.0 / 3.0));
-    assert_eq!(dns.due_now, 0, "review cannot ask a prediction again");
-    assert_eq!(due_counts(&course, &progress, later).now, 0);
-    assert!(review_queue(&course, &progress, later, 0).is_empty());
+    assert_eq!(dns.due_now, 1, "review asks it again in its scenario");
+    assert_eq!(due_counts(&course, &progress, later).now, 1);
+    assert_eq!(review_queue(&course, &progress, later, 0).len(), 1);
 }

@@ -7,17 +7,26 @@
 //! Versioning rule: any change that an older build could not read back and write out unchanged
 //! (a new enum variant, a renamed field) bumps [`FORMAT_VERSION`]; older builds then refuse to
 //! overwrite the file (see `store`). New fields carry `#[serde(default)]` so that files written
-//! before them still load.
+//! before them still load, and `migrate` says what each version added.
+//!
+//! The other parts of the record live beside this file: [`super::resume`] (where to continue),
+//! [`super::sitting`] (interrupted quizzes, reviews and exams), [`super::attempts`] (mock exams and
+//! debugging labs), [`super::skills`] (sizing skills).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::attempts::{DebugAttempt, ExamAttempt};
+use super::profile::{BadLearnerName, learner_name};
+pub use super::resume::{Place, Resume};
 use super::schedule::{self, Schedule};
+use super::sitting::Sitting;
 use super::time::Timestamp;
 
-/// The progress format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The progress format this build reads and writes. 2 added the learner's name, sizing skills,
+/// exam attempts, debugging labs and interrupted sittings (see `migrate`).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A gap between two activities longer than this starts a new session, and is not counted as time
 /// spent (the learner walked away).
@@ -28,7 +37,12 @@ pub const SESSION_BREAK_SECONDS: i64 = 30 * 60;
 #[serde(rename = "Progress")]
 pub struct Progress {
     pub format_version: u32,
-    /// Quiz questions by question id.
+    /// The learner's name as they gave it (`--name`, or asked once); reports head columns with it.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Questions by question id: authored questions, questions generated from the lessons' tables
+    /// (their ids come from the quiz engine) and network policy predictions (their scenario's
+    /// progress id). One map, because the course keeps these ids unique among themselves.
     #[serde(default)]
     pub questions: BTreeMap<String, ItemProgress>,
     /// Interview items by item id (a separate map: the course keeps question and interview ids
@@ -41,6 +55,19 @@ pub struct Progress {
     /// `lab-id/step-id` → when the step was marked done.
     #[serde(default)]
     pub lab_steps: BTreeMap<String, Timestamp>,
+    /// Sizing practice by skill id ([`super::skills::SizingSkill::id`]); unknown ids are kept.
+    #[serde(default)]
+    pub sizing: BTreeMap<String, ItemProgress>,
+    /// Mock exams finished, oldest first.
+    #[serde(default)]
+    pub exams: Vec<ExamAttempt>,
+    /// Debugging-lab attempts by scenario id, oldest first.
+    #[serde(default)]
+    pub debug_labs: BTreeMap<String, Vec<DebugAttempt>>,
+    /// Quizzes, reviews, exams and rehearsals left before their end, at most one per mode, so
+    /// that Continue can resume them with the answers already given.
+    #[serde(default)]
+    pub sittings: Vec<Sitting>,
     /// Where the learner left off.
     #[serde(default)]
     pub resume: Option<Resume>,
@@ -53,25 +80,57 @@ impl Default for Progress {
     fn default() -> Self {
         Self {
             format_version: FORMAT_VERSION,
+            name: None,
             questions: BTreeMap::new(),
             interview: BTreeMap::new(),
             lessons: BTreeMap::new(),
             lab_steps: BTreeMap::new(),
+            sizing: BTreeMap::new(),
+            exams: Vec::new(),
+            debug_labs: BTreeMap::new(),
+            sittings: Vec::new(),
             resume: None,
             sessions: Vec::new(),
         }
     }
 }
 
-/// Which kind of scheduled item an id names.
+/// Which map of scheduled items an id belongs to: ids are unique within a kind, not across kinds.
+/// What the item is (authored or table question, prediction…) is the course's business: see
+/// [`super::catalogue::ItemClass`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Question,
     Interview,
+    SizingSkill,
 }
 
-/// The history and schedule of one question or interview item.
+impl ItemKind {
+    pub const ALL: [ItemKind; 3] = [
+        ItemKind::Question,
+        ItemKind::Interview,
+        ItemKind::SizingSkill,
+    ];
+}
+
+/// One scheduled item, by kind and id (the order of a review queue, the questions of a sitting).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub kind: ItemKind,
+    pub id: String,
+}
+
+impl ItemRef {
+    pub fn new(kind: ItemKind, id: &str) -> Self {
+        Self {
+            kind,
+            id: id.to_string(),
+        }
+    }
+}
+
+/// The history and schedule of one question, interview item or sizing skill.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename = "Item")]
 pub struct ItemProgress {
@@ -105,6 +164,8 @@ pub enum Mode {
     Review,
     Interview,
     Cram,
+    /// A generated sizing exercise (format 2).
+    Sizing,
 }
 
 impl Mode {
@@ -158,89 +219,6 @@ impl Outcome {
     }
 }
 
-/// Where the learner left off, for "continue where you left off".
-///
-/// A string-typed record rather than an enum on purpose: screens will be added, and an enum
-/// variant written by a newer build would make an older build reject the whole file. Here an
-/// unknown `screen` is simply a resume point this build cannot offer ([`Resume::place`] returns
-/// [`Place::Unknown`]), and the rest of the progress still loads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Resume {
-    /// `lesson`, `lab`, `quiz`, `review`, `interview`, `exam`, `sizing`, or a newer screen.
-    pub screen: String,
-    /// The lesson, lab or topic id; empty where the screen has none.
-    #[serde(default)]
-    pub id: String,
-    /// A lesson's section anchor, a lab's step id, an interview level.
-    #[serde(default)]
-    pub detail: Option<String>,
-    pub at: Timestamp,
-}
-
-/// A [`Resume`] read back as something the app can open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place<'a> {
-    Lesson {
-        lesson: &'a str,
-        section: Option<&'a str>,
-    },
-    Lab {
-        lab: &'a str,
-        step: Option<&'a str>,
-    },
-    /// A quiz, on a topic or (empty id) on the whole course.
-    Quiz {
-        topic: Option<&'a str>,
-    },
-    Review,
-    Interview {
-        level: Option<&'a str>,
-    },
-    Exam,
-    Sizing,
-    /// Written by a newer build, or edited by hand.
-    Unknown,
-}
-
-impl Resume {
-    pub fn new(place: Place<'_>, at: Timestamp) -> Self {
-        let (screen, id, detail) = match place {
-            Place::Lesson { lesson, section } => ("lesson", lesson, section),
-            Place::Lab { lab, step } => ("lab", lab, step),
-            Place::Quiz { topic } => ("quiz", topic.unwrap_or(""), None),
-            Place::Review => ("review", "", None),
-            Place::Interview { level } => ("interview", "", level),
-            Place::Exam => ("exam", "", None),
-            Place::Sizing => ("sizing", "", None),
-            Place::Unknown => ("unknown", "", None),
-        };
-        Self {
-            screen: screen.to_string(),
-            id: id.to_string(),
-            detail: detail.map(str::to_string),
-            at,
-        }
-    }
-
-    pub fn place(&self) -> Place<'_> {
-        let id = (!self.id.is_empty()).then_some(self.id.as_str());
-        let detail = self.detail.as_deref();
-        match (self.screen.as_str(), id) {
-            ("lesson", Some(lesson)) => Place::Lesson {
-                lesson,
-                section: detail,
-            },
-            ("lab", Some(lab)) => Place::Lab { lab, step: detail },
-            ("quiz", topic) => Place::Quiz { topic },
-            ("review", _) => Place::Review,
-            ("interview", _) => Place::Interview { level: detail },
-            ("exam", _) => Place::Exam,
-            ("sizing", _) => Place::Sizing,
-            _ => Place::Unknown,
-        }
-    }
-}
-
 /// One sitting: from the first activity to the last one before a break of
 /// [`SESSION_BREAK_SECONDS`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -273,6 +251,7 @@ impl Progress {
         match kind {
             ItemKind::Question => &self.questions,
             ItemKind::Interview => &self.interview,
+            ItemKind::SizingSkill => &self.sizing,
         }
     }
 
@@ -280,6 +259,7 @@ impl Progress {
         match kind {
             ItemKind::Question => &mut self.questions,
             ItemKind::Interview => &mut self.interview,
+            ItemKind::SizingSkill => &mut self.sizing,
         }
     }
 
@@ -317,6 +297,19 @@ impl Progress {
         next_due
     }
 
+    /// Keeps the learner's name (`--name`, or the question asked once); a later name replaces it.
+    pub fn set_name(&mut self, name: &str) -> Result<(), BadLearnerName> {
+        self.name = Some(learner_name(name)?);
+        Ok(())
+    }
+
+    /// The name kept, when it is still a usable one (a hand-edited file may hold anything).
+    pub fn learner_name(&self) -> Option<&str> {
+        self.name
+            .as_deref()
+            .filter(|name| learner_name(name).is_ok_and(|checked| checked == *name))
+    }
+
     /// Marks a lesson finished; the first time is kept when it is finished again.
     pub fn record_lesson_finished(&mut self, lesson: &str, now: Timestamp) {
         self.lessons.entry(lesson.to_string()).or_insert(now);
@@ -346,7 +339,7 @@ impl Progress {
 
     /// Continues the last session when the previous activity was less than a break ago, else
     /// starts a new one; returns it.
-    fn touch(&mut self, now: Timestamp) -> &mut SessionLog {
+    pub(crate) fn touch(&mut self, now: Timestamp) -> &mut SessionLog {
         let continues = self.sessions.last().is_some_and(|last| {
             (-SESSION_BREAK_SECONDS..=SESSION_BREAK_SECONDS)
                 .contains(&now.seconds_since(last.last_active))

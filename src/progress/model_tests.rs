@@ -129,7 +129,7 @@ fn the_saved_text_is_readable_and_reads_back_the_same() {
     );
     let text = ron::ser::to_string_pretty(&progress, ron::ser::PrettyConfig::default()).unwrap();
     for expected in [
-        "format_version: 1",
+        "format_version: 2",
         "\"q-a\"",
         "at: \"2026-01-05T09:00:00Z\"",
         "mode: Quiz",
@@ -145,6 +145,27 @@ fn the_saved_text_is_readable_and_reads_back_the_same() {
 
 #[test]
 fn a_minimal_file_loads_with_defaults() {
-    let progress: Progress = ron::from_str("Progress(format_version: 1)").unwrap();
+    let progress: Progress = ron::from_str("Progress(format_version: 2)").unwrap();
     assert_eq!(progress, Progress::default());
+}
+
+#[test]
+fn the_learners_name_is_kept_checked_and_read_back() {
+    let mut progress = Progress::default();
+    assert_eq!(progress.learner_name(), None);
+    progress.set_name("  Zoë O'Neill ").unwrap();
+    assert_eq!(progress.learner_name(), Some("Zoë O'Neill"));
+    assert!(progress.set_name("\u{1b}]0;x\u{7}").is_err());
+    assert_eq!(
+        progress.learner_name(),
+        Some("Zoë O'Neill"),
+        "a bad name changes nothing"
+    );
+    let text = crate::progress::file::to_ron(&progress).unwrap();
+    assert!(text.contains("name: Some(\"Zoë O"), "{text}");
+    let back: Progress = ron::from_str(&text).unwrap();
+    assert_eq!(back.learner_name(), Some("Zoë O'Neill"));
+    // A hand-edited name that is not usable is ignored rather than shown.
+    progress.name = Some("Eve\u{9b}31m".into());
+    assert_eq!(progress.learner_name(), None);
 }

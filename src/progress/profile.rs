@@ -65,9 +65,49 @@ impl fmt::Display for ProfileName {
     }
 }
 
+/// The longest learner name kept, in characters.
+pub const MAX_LEARNER_NAME: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a usable learner name: use 1 to {MAX_LEARNER_NAME} characters without control characters (for example --name \"Ada Lovelace\")"
+)]
+pub struct BadLearnerName(pub String);
+
+/// A learner's name as kept in the progress file: trimmed, 1 to [`MAX_LEARNER_NAME`] characters,
+/// no control or format characters (it heads a report's column and reaches terminals and
+/// spreadsheets). Unlike a profile name it is free text: "Zoë O'Neill" is fine.
+pub fn learner_name(text: &str) -> Result<String, BadLearnerName> {
+    let name = text.trim();
+    let printable = name
+        .chars()
+        .all(|c| !c.is_control() && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}'));
+    if (1..=MAX_LEARNER_NAME).contains(&name.chars().count()) && printable {
+        Ok(name.to_string())
+    } else {
+        Err(BadLearnerName(text.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn learner_names_are_free_text_but_printable() {
+        assert_eq!(learner_name("  Zoë O'Neill ").unwrap(), "Zoë O'Neill");
+        for bad in [
+            "",
+            "   ",
+            "a\u{1b}]0;x\u{7}",
+            "a\nb",
+            "a\u{9b}b",
+            "a\u{202e}b",
+            &"x".repeat(65),
+        ] {
+            assert!(learner_name(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn good_names_are_accepted() {

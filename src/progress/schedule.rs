@@ -9,13 +9,15 @@
 //! The file stores our own [`Schedule`], not the crate's `Card`: the saved format stays ours if the
 //! scheduler changes, and values read from disk are checked before they reach the maths.
 //!
+//! What is due, and when, is decided in one place: [`super::due`].
+//!
 //! All arithmetic is on UTC instants: an interval of 3 days is 72 hours whatever the learner's
 //! time zone does in between (daylight saving time included).
 
 use rs_fsrs::{Card, FSRS, Parameters, Rating, State};
 use serde::{Deserialize, Serialize};
 
-use super::model::{Grade, ItemKind, Progress};
+use super::model::Grade;
 use super::time::Timestamp;
 
 /// A score at or above this is full marks (scores that are exact fractions like 3/3 land on 1.0;
@@ -147,41 +149,6 @@ pub fn grade_for_score(score: f64) -> Grade {
     } else {
         Grade::Again
     }
-}
-
-/// An item in the review queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DueItem {
-    pub kind: ItemKind,
-    pub id: String,
-    pub due: Timestamp,
-}
-
-/// Items due at `now`, most overdue first. Ids no longer in the course are included (the caller
-/// looks each id up in the course and skips what it cannot find).
-pub fn due(progress: &Progress, now: Timestamp) -> Vec<DueItem> {
-    due_within(progress, now, 0)
-}
-
-/// Items due within `minutes` of `now`, most overdue first: a session keeps these in its queue, so
-/// an item missed a few minutes ago comes back before the session ends.
-pub fn due_within(progress: &Progress, now: Timestamp, minutes: i64) -> Vec<DueItem> {
-    let horizon = now.plus_minutes(minutes);
-    let mut items: Vec<DueItem> = [ItemKind::Question, ItemKind::Interview]
-        .into_iter()
-        .flat_map(|kind| {
-            progress.items(kind).iter().filter_map(move |(id, item)| {
-                let schedule = item.schedule.as_ref()?;
-                (schedule.due <= horizon).then(|| DueItem {
-                    kind,
-                    id: id.clone(),
-                    due: schedule.due,
-                })
-            })
-        })
-        .collect();
-    items.sort_by(|a, b| (a.due, a.kind, &a.id).cmp(&(b.due, b.kind, &b.id)));
-    items
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::progress::model::{Mode, Outcome};
+use crate::progress::model::{ItemKind, Mode, Outcome, Progress};
 
 const DAY: i64 = 24 * 60 * 60;
 
@@ -61,27 +61,6 @@ fn a_failure_resets_to_a_short_step_and_a_shorter_interval() {
         relearnt.interval_days,
         before.interval_days
     );
-}
-
-#[test]
-fn a_missed_new_item_is_due_again_within_the_session() {
-    let now = at("2026-01-05T09:00:00Z");
-    let mut progress = Progress::default();
-    let next = progress.record_answer(
-        ItemKind::Question,
-        "q-a",
-        Outcome::Score(0.0),
-        Mode::Quiz,
-        now,
-    );
-    let next = next.unwrap();
-    assert!(next > now && next.seconds_since(now) <= 5 * 60, "{next}");
-
-    assert!(due(&progress, now).is_empty(), "not due this very second");
-    let soon = due_within(&progress, now, 10);
-    assert_eq!(soon.len(), 1);
-    assert_eq!(soon[0].id, "q-a");
-    assert_eq!(due(&progress, now.plus_minutes(10)).len(), 1);
 }
 
 #[test]
@@ -213,28 +192,6 @@ fn scores_map_to_grades() {
     assert_eq!(grade_for_score(f64::NAN), Grade::Again);
     assert_eq!(grade_for_score(-3.0), Grade::Again);
     assert_eq!(grade_for_score(2.0 / 3.0 * 1.5), Grade::Good);
-}
-
-#[test]
-fn the_queue_is_most_overdue_first() {
-    let now = at("2026-02-01T00:00:00Z");
-    let mut progress = Progress::default();
-    for (id, due_days_ago) in [("q-b", 1), ("q-a", 5), ("q-c", 3), ("q-future", -2)] {
-        let mut schedule = Schedule::new(now);
-        schedule.due =
-            Timestamp::from_unix_seconds(now.unix_seconds() - due_days_ago * DAY).unwrap();
-        progress
-            .questions
-            .entry(id.to_string())
-            .or_default()
-            .schedule = Some(schedule);
-    }
-    let ids: Vec<String> = due(&progress, now)
-        .into_iter()
-        .map(|item| item.id)
-        .collect();
-    assert_eq!(ids, ["q-a", "q-c", "q-b"]);
-    assert_eq!(due_within(&progress, now, 3 * 24 * 60).len(), 4);
 }
 
 #[test]

@@ -199,13 +199,13 @@ fn a_newer_format_is_read_only_and_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = alice().progress_file(dir.path());
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let newer = "Progress(format_version: 2, questions: {}, badges: [\"first-week\"])\n";
+    let newer = "Progress(format_version: 3, questions: {}, badges: [\"first-week\"])\n";
     fs::write(&path, newer).unwrap();
 
     let mut store = Store::open(dir.path(), &alice(), now()).unwrap();
     assert_eq!(
         store.read_only(),
-        Some(&ReadOnlyReason::NewerFormat { found: 2 })
+        Some(&ReadOnlyReason::NewerFormat { found: 3 })
     );
     let message = store.notices()[0].to_string();
     assert!(message.contains("newer aks-tutor"), "{message}");

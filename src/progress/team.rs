@@ -1,23 +1,163 @@
 //! Several learners' progress read against one course: what `aks-tutor report` prints, for one
-//! person or a team. Pure data; the command formats it as markdown or JSON.
+//! person or a team. Pure data; the command formats it as markdown, JSON or CSV.
+//!
+//! Learners are named by the name kept in their progress file, else their file's name. The same
+//! learner given twice (the same file under two paths, or two copies of the same progress) is
+//! counted once, and [`Duplicate`] says which and why: a team report that counted someone twice
+//! would mislead as much as one that left someone out.
 
 use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::mastery::{self, Completion, TopicMastery};
+use super::catalogue::Catalogue;
 use super::model::{ItemKind, Progress, lab_step_key};
+use super::summary::ProgressSummary;
 use super::time::Timestamp;
 use crate::content::Course;
 
 /// How many of the most missed items a report lists.
 pub const MOST_MISSED: usize = 10;
 
-/// One learner's progress, named (by the file it came from, or the profile).
+/// One learner's progress, named.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Learner {
     pub name: String,
+    /// The file it was read from; `None` for the current profile read by name.
+    pub file: Option<PathBuf>,
     pub progress: Progress,
+}
+
+/// A progress file as read, before learners are named and duplicates dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// As given on the command line.
+    pub path: PathBuf,
+    /// The file's identity (its canonical path): two paths to one file share it.
+    pub identity: Option<PathBuf>,
+    pub progress: Progress,
+}
+
+/// The same learner, or the same name, given more than once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Duplicate {
+    /// The same file given twice (maybe by two different paths): `dropped` is left out.
+    SameFile { kept: PathBuf, dropped: PathBuf },
+    /// A different file holding exactly the same progress, a copy of one learner's profile:
+    /// `dropped` is left out.
+    SameContent { kept: PathBuf, dropped: PathBuf },
+    /// Files of one name holding different progress (two people called Alex, or one learner on
+    /// two machines): nothing is left out, their columns are told apart by path. Merging two
+    /// histories would invent a learner who answered both sets of questions.
+    SameName { name: String, files: Vec<PathBuf> },
+}
+
+impl fmt::Display for Duplicate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Duplicate::SameFile { kept, dropped } if kept == dropped => write!(
+                f,
+                "{} is given twice: its learner is counted once",
+                dropped.display()
+            ),
+            Duplicate::SameFile { kept, dropped } => write!(
+                f,
+                "{} is the same file as {}: its learner is counted once",
+                dropped.display(),
+                kept.display()
+            ),
+            Duplicate::SameContent { kept, dropped } => write!(
+                f,
+                "{} holds exactly the same progress as {} (a copy of one profile): its learner is counted once",
+                dropped.display(),
+                kept.display()
+            ),
+            Duplicate::SameName { name, files } => {
+                let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                write!(
+                    f,
+                    "{} all belong to {name} but hold different progress: each is shown, told apart by its path",
+                    files.join(", ")
+                )
+            }
+        }
+    }
+}
+
+/// Names the learners of `sources` and drops the ones given twice, keeping the first.
+pub fn gather(sources: Vec<Source>) -> (Vec<Learner>, Vec<Duplicate>) {
+    let mut kept: Vec<Source> = Vec::new();
+    let mut duplicates = Vec::new();
+    for source in sources {
+        let same_file = kept.iter().find(|k| {
+            k.path == source.path || (k.identity.is_some() && k.identity == source.identity)
+        });
+        if let Some(first) = same_file {
+            duplicates.push(Duplicate::SameFile {
+                kept: first.path.clone(),
+                dropped: source.path,
+            });
+            continue;
+        }
+        if let Some(first) = kept.iter().find(|k| k.progress == source.progress) {
+            duplicates.push(Duplicate::SameContent {
+                kept: first.path.clone(),
+                dropped: source.path,
+            });
+            continue;
+        }
+        kept.push(source);
+    }
+    let base: Vec<String> = kept.iter().map(base_name).collect();
+    for (index, name) in base.iter().enumerate() {
+        let files: Vec<PathBuf> = kept
+            .iter()
+            .zip(&base)
+            .filter(|(_, other)| *other == name)
+            .map(|(source, _)| source.path.clone())
+            .collect();
+        let first = base.iter().position(|other| other == name) == Some(index);
+        if files.len() > 1 && first {
+            duplicates.push(Duplicate::SameName {
+                name: name.clone(),
+                files,
+            });
+        }
+    }
+    let learners = kept
+        .into_iter()
+        .zip(&base)
+        .map(|(source, name)| {
+            // Two learners of one name (two people's `default.ron`, two Alexes): add the path.
+            let shared = base.iter().filter(|other| *other == name).count() > 1;
+            let name = if shared {
+                format!("{name} ({})", source.path.display())
+            } else {
+                name.clone()
+            };
+            Learner {
+                name,
+                file: Some(source.path),
+                progress: source.progress,
+            }
+        })
+        .collect();
+    (learners, duplicates)
+}
+
+/// The learner's own name, else the file's stem, else the whole path.
+fn base_name(source: &Source) -> String {
+    if let Some(name) = source.progress.learner_name() {
+        return name.to_string();
+    }
+    source
+        .path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or_else(|| source.path.display().to_string())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,19 +169,16 @@ pub struct TopicHeading {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LearnerReport {
     pub name: String,
-    pub mastery: Option<f64>,
-    pub answers: usize,
-    pub right: usize,
-    pub topics: Vec<TopicMastery>,
-    pub completion: Completion,
+    pub file: Option<String>,
+    /// Items due now (the one definition; `due` holds the rest).
+    pub due_now: usize,
     /// Lesson ids of the course finished, in course order.
     pub lessons_finished: Vec<String>,
     /// Lab ids of the course with every step done, in course order.
     pub labs_completed: Vec<String>,
-    pub due_now: usize,
-    pub streak_days: u32,
-    pub time_spent_seconds: u64,
     pub last_active: Option<Timestamp>,
+    #[serde(flatten)]
+    pub summary: ProgressSummary,
 }
 
 /// An item the team got wrong; a miss is any answer without full marks.
@@ -69,9 +206,14 @@ pub struct TeamReport {
     pub most_missed: Vec<MissedItem>,
 }
 
-pub fn learner_report(course: &Course, learner: &Learner, now: Timestamp) -> LearnerReport {
+pub fn learner_report(
+    course: &Course,
+    catalogue: &Catalogue,
+    learner: &Learner,
+    now: Timestamp,
+) -> LearnerReport {
     let progress = &learner.progress;
-    let topics = mastery::course_mastery(course, progress, now);
+    let summary = ProgressSummary::with_catalogue(course, catalogue, progress, now);
     let labs_completed = course
         .labs()
         .filter(|lab| {
@@ -86,61 +228,35 @@ pub fn learner_report(course: &Course, learner: &Learner, now: Timestamp) -> Lea
         .collect();
     LearnerReport {
         name: learner.name.clone(),
-        mastery: mastery::overall_mastery(&topics),
-        answers: topics.iter().map(|t| t.answers).sum(),
-        right: topics.iter().map(|t| t.right).sum(),
-        due_now: topics.iter().map(|t| t.due_now).sum(),
-        topics,
-        completion: mastery::completion(course, progress),
+        file: learner.file.as_ref().map(|f| f.display().to_string()),
+        due_now: summary.due.now,
         lessons_finished: course
             .lessons()
             .filter(|lesson| progress.lessons.contains_key(&lesson.id))
             .map(|lesson| lesson.id.clone())
             .collect(),
         labs_completed,
-        streak_days: mastery::streak_days(progress, now.utc_date()),
-        time_spent_seconds: mastery::time_spent_seconds(progress),
         last_active: progress.sessions.iter().map(|s| s.last_active).max(),
+        summary,
     }
-}
-
-/// Where each item of the course lives, and how it reads, for the most-missed list.
-fn item_index(course: &Course) -> BTreeMap<(ItemKind, &str), (&str, &str)> {
-    let mut index = BTreeMap::new();
-    for topic in &course.topics {
-        for question in &topic.questions {
-            index.insert(
-                (ItemKind::Question, question.id.as_str()),
-                (topic.id.as_str(), question.prompt.as_str()),
-            );
-        }
-        for item in &topic.interview {
-            index.insert(
-                (ItemKind::Interview, item.id.as_str()),
-                (topic.id.as_str(), item.question.as_str()),
-            );
-        }
-    }
-    index
 }
 
 /// The items most often missed across `learners`, most misses first (then most learners, then
 /// id), at most [`MOST_MISSED`]. Items no longer in the course are listed too: they were missed.
-pub fn most_missed(course: &Course, learners: &[Learner]) -> Vec<MissedItem> {
-    let index = item_index(course);
+pub fn most_missed(catalogue: &Catalogue, learners: &[Learner]) -> Vec<MissedItem> {
     let mut tally: BTreeMap<(ItemKind, &str), MissedItem> = BTreeMap::new();
     for learner in learners {
-        for kind in [ItemKind::Question, ItemKind::Interview] {
+        for kind in ItemKind::ALL {
             for (id, item) in learner.progress.items(kind) {
                 let misses = item.answers.iter().filter(|a| !a.result.is_right()).count();
-                let known = index.get(&(kind, id.as_str()));
+                let known = catalogue.get(kind, id);
                 let entry = tally
                     .entry((kind, id.as_str()))
                     .or_insert_with(|| MissedItem {
                         kind,
                         id: id.clone(),
-                        topic: known.map(|(topic, _)| topic.to_string()),
-                        prompt: known.map(|(_, prompt)| prompt.to_string()),
+                        topic: known.and_then(|e| e.topic.clone()),
+                        prompt: known.map(|e| e.label.clone()),
                         misses: 0,
                         answers: 0,
                         learners: 0,
@@ -162,6 +278,7 @@ pub fn most_missed(course: &Course, learners: &[Learner]) -> Vec<MissedItem> {
 }
 
 pub fn team_report(course: &Course, learners: &[Learner], now: Timestamp) -> TeamReport {
+    let catalogue = Catalogue::new(course);
     let heading = |id: &str, title: &str| TopicHeading {
         id: id.to_string(),
         title: title.to_string(),
@@ -178,81 +295,12 @@ pub fn team_report(course: &Course, learners: &[Learner], now: Timestamp) -> Tea
         labs: course.labs().map(|l| heading(&l.id, &l.title)).collect(),
         learners: learners
             .iter()
-            .map(|learner| learner_report(course, learner, now))
+            .map(|learner| learner_report(course, &catalogue, learner, now))
             .collect(),
-        most_missed: most_missed(course, learners),
+        most_missed: most_missed(&catalogue, learners),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::progress::model::{Mode, Outcome};
-    use crate::progress::test_course;
-
-    fn at(text: &str) -> Timestamp {
-        Timestamp::parse_rfc3339(text).unwrap()
-    }
-
-    fn learner(name: &str, answers: &[(&str, f64)]) -> Learner {
-        let mut progress = Progress::default();
-        for (id, score) in answers {
-            progress.record_answer(
-                ItemKind::Question,
-                id,
-                Outcome::Score(*score),
-                Mode::Quiz,
-                at("2026-01-05T09:00:00Z"),
-            );
-        }
-        Learner {
-            name: name.into(),
-            progress,
-        }
-    }
-
-    #[test]
-    fn the_most_missed_items_are_counted_across_the_team() {
-        let course = test_course::course();
-        let team = [
-            learner("alice", &[("q-a", 0.0), ("q-a", 0.0), ("q-b", 1.0)]),
-            learner("bob", &[("q-a", 0.0), ("q-c", 0.5), ("q-gone", 0.0)]),
-            learner("carol", &[("q-c", 0.0), ("q-b", 1.0)]),
-        ];
-        let missed = most_missed(&course, &team);
-        let summary: Vec<(&str, usize, usize)> = missed
-            .iter()
-            .map(|m| (m.id.as_str(), m.misses, m.learners))
-            .collect();
-        assert_eq!(summary, [("q-a", 3, 2), ("q-c", 2, 2), ("q-gone", 1, 1)]);
-        assert_eq!(missed[0].topic.as_deref(), Some("plugins"));
-        assert_eq!(missed[0].prompt.as_deref(), Some("Prompt of q-a?"));
-        assert_eq!(missed[2].topic, None, "no longer in the course");
-    }
-
-    #[test]
-    fn at_most_ten_items_are_listed() {
-        let course = test_course::course();
-        let ids: Vec<String> = (0..15).map(|i| format!("q-{i:02}")).collect();
-        let answers: Vec<(&str, f64)> = ids.iter().map(|id| (id.as_str(), 0.0)).collect();
-        assert_eq!(most_missed(&course, &[learner("a", &answers)]).len(), 10);
-    }
-
-    #[test]
-    fn a_learner_report_lists_finished_lessons_and_whole_labs() {
-        let course = test_course::course();
-        let now = at("2026-01-05T09:00:00Z");
-        let mut alice = learner("alice", &[("q-a", 1.0)]);
-        alice.progress.record_lesson_finished("dns", now);
-        alice.progress.set_step_done("lab-a", "one", true, now);
-        alice.progress.set_step_done("lab-a", "two", true, now);
-        let report = team_report(&course, &[alice], now);
-        let alice = &report.learners[0];
-        assert_eq!(alice.lessons_finished, ["dns"]);
-        assert_eq!(alice.labs_completed, ["lab-a"]);
-        assert_eq!(alice.mastery, Some(0.25));
-        assert_eq!(alice.last_active, Some(now));
-        assert_eq!(report.topics.len(), 2);
-        assert_eq!(report.labs[0].id, "lab-a");
-    }
-}
+#[path = "team_tests.rs"]
+mod tests;

@@ -88,3 +88,37 @@ pub fn course() -> Course {
         ],
     }
 }
+
+/// A scenario of two predictions in the DNS topic (which has one question, q-c).
+pub fn course_with_predictions() -> Course {
+    use crate::content::{NetpolPort, NetpolProtocol, NetpolQuestion, NetpolScenario};
+    let mut course = course();
+    let prediction = |id: &str| NetpolQuestion {
+        id: id.into(),
+        from: "a/b".into(),
+        to: "a/c".into(),
+        port: NetpolPort::Number(80),
+        protocol: NetpolProtocol::Tcp,
+        progress_id: format!("netpol-s-{id}"),
+    };
+    course.topics[1].netpol.push(NetpolScenario {
+        id: "netpol-s".into(),
+        title: "S".into(),
+        intro: "I".into(),
+        engine: Default::default(),
+        manifests: String::new(),
+        questions: vec![prediction("one"), prediction("two")],
+        origin: Default::default(),
+    });
+    course
+}
+
+/// The test course whose `plugins` lesson holds a comparison table (so table questions exist).
+pub fn course_with_table() -> Course {
+    let mut course = course();
+    let (blocks, _) = crate::content::markdown::parse(
+        "## Plugins\n\n| Feature | Kubenet | Azure CNI |\n|---|---|---|\n| Pod IP source | NAT bridge | VNet subnet |\n| Windows node pools | No | Yes |\n",
+    );
+    course.topics[0].lessons[0].technical.blocks = blocks;
+    course
+}
