@@ -8,7 +8,7 @@ use super::record::Record;
 use super::screens::{Reaction, scrolled};
 use super::{Action, KeyContext};
 use crate::progress::{ItemKind, Mode, Outcome};
-use crate::quiz::{ExamReport, MockExam};
+use crate::quiz::{ExamAnswer, ExamReport, MockExam};
 use crate::ui::document::Rendered;
 use crate::ui::document_width;
 use crate::ui::exam::render_exam;
@@ -100,8 +100,11 @@ impl ExamScreen {
                 };
                 match self.inputs[self.index].act(action, question) {
                     InputEvent::Submit(answer) => {
-                        // The index is always within the exam, so recording cannot fail.
-                        let _ = exam.record(self.index, answer);
+                        // The index is always within the exam, so recording cannot fail; input
+                        // that is not an answer is refused with a hint and asked again.
+                        if let Ok(ExamAnswer::Refused(refused)) = exam.record(self.index, answer) {
+                            return Reaction::message(refused.hint);
+                        }
                         self.go_to(self.index + 1)
                     }
                     InputEvent::Changed => Reaction::relayout(),

@@ -9,7 +9,7 @@ use super::screens::{Reaction, scrolled};
 use super::{Action, KeyContext, Screen};
 use crate::content::Course;
 use crate::progress::{ItemKind, Mode, Outcome};
-use crate::quiz::QuizSession;
+use crate::quiz::{QuizSession, Submission};
 use crate::ui::document::Rendered;
 use crate::ui::document_width;
 use crate::ui::question::{render_quiz, render_summary};
@@ -84,8 +84,11 @@ impl QuizScreen {
                 let id = question.question.id.clone();
                 // The session refuses only a finished round or a second answer; neither can be
                 // on screen here, so there is nothing to tell the learner.
-                let Ok(result) = self.session.submit(answer) else {
-                    return Reaction::default();
+                let result = match self.session.submit(answer) {
+                    Ok(Submission::Graded(result)) => result,
+                    // Not an answer ("256 nodes"): say what to type, ask again, record nothing.
+                    Ok(Submission::Refused(refused)) => return Reaction::message(refused.hint),
+                    Err(_) => return Reaction::default(),
                 };
                 let outcome = Outcome::Score(f64::from(result.outcome.score));
                 let record = Record::Answer {

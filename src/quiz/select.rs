@@ -199,6 +199,25 @@ pub(crate) fn prepare(topic: &Topic, question: Question, rng: &mut impl Rng) -> 
     }
 }
 
+/// The same question with its options (or steps) in a new order, different from the one it had
+/// when there is another; an ordering still never starts solved.
+pub(crate) fn reshuffle(asked: &SessionQuestion, rng: &mut impl Rng) -> SessionQuestion {
+    let mut display_order = asked.display_order.clone();
+    display_order.shuffle(rng);
+    if display_order.len() >= 2 && display_order == asked.display_order {
+        display_order.rotate_left(1);
+    }
+    let is_ordering = matches!(asked.question.kind, QuestionKind::Ordering { .. });
+    let solved = display_order.iter().enumerate().all(|(i, &item)| i == item);
+    if is_ordering && display_order.len() >= 2 && solved {
+        display_order.rotate_left(1);
+    }
+    SessionQuestion {
+        display_order,
+        ..asked.clone()
+    }
+}
+
 #[cfg(test)]
 #[path = "select_tests.rs"]
 mod tests;
