@@ -14,6 +14,8 @@ use pulldown_cmark::{
     CodeBlockKind, Event, HeadingLevel, OffsetIter, Options, Parser, Tag, TagEnd,
 };
 
+use super::table_quiz;
+
 /// Converts markdown to blocks, with the issues found on the way.
 pub fn parse(source: &str) -> (Vec<Block>, Vec<MarkdownIssue>) {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -25,8 +27,10 @@ pub fn parse(source: &str) -> (Vec<Block>, Vec<MarkdownIssue>) {
         style: StyleDepth::default(),
         issues: Vec::new(),
         anchors: Vec::new(),
+        table_quiz: None,
     };
     let blocks = converter.blocks_until(None);
+    converter.drop_unattached_table_quiz();
     (blocks, converter.issues)
 }
 
@@ -56,6 +60,8 @@ struct Converter<'a> {
     style: StyleDepth,
     issues: Vec<MarkdownIssue>,
     anchors: Vec<String>,
+    /// A `<!-- table-quiz -->` comment (its offset and text) waiting for the table below it.
+    table_quiz: Option<(usize, String)>,
 }
 
 impl Converter<'_> {
@@ -65,6 +71,9 @@ impl Converter<'_> {
         // Tight list items hold inline text directly, without a paragraph around it.
         let mut loose = Vec::new();
         while let Some((event, range)) = self.events.next() {
+            if !matches!(event, Event::Start(Tag::Table(_))) {
+                self.drop_unattached_table_quiz();
+            }
             if !matches!(event, Event::End(_)) && !is_inline(&event) && !loose.is_empty() {
                 blocks.push(Block::Paragraph(std::mem::take(&mut loose)));
             }
@@ -101,10 +110,24 @@ impl Converter<'_> {
                 Event::Start(Tag::List(start)) => blocks.push(self.list(start)),
                 Event::Start(Tag::Table(alignments)) => {
                     let alignments = alignments.into_iter().map(align).collect();
-                    blocks.push(Block::Table(self.table(alignments)));
+                    let mut table = self.table(alignments);
+                    if let Some((offset, comment)) = self.table_quiz.take() {
+                        let (quiz, issues) = table_quiz::read(&comment, &table);
+                        for (at, message) in issues {
+                            self.issue(offset + at, &message);
+                        }
+                        table.quiz = Some(quiz);
+                    }
+                    blocks.push(Block::Table(table));
                 }
                 Event::Rule => blocks.push(Block::Rule),
                 Event::Start(Tag::HtmlBlock) => {
+                    let source = &self.source[range.clone()];
+                    if table_quiz::is_table_quiz(source) {
+                        self.text_until(TagEnd::HtmlBlock);
+                        self.table_quiz = Some((range.start, source.to_string()));
+                        continue;
+                    }
                     self.issue(
                         range.start,
                         "raw HTML is not supported in lessons; it is shown as text",
@@ -163,6 +186,7 @@ impl Converter<'_> {
             alignments,
             header,
             rows,
+            quiz: None,
         }
     }
 
@@ -263,6 +287,16 @@ impl Converter<'_> {
             self.issue(
                 range.start,
                 "malformed table: a row of cells without a `|---|` delimiter line under the header",
+            );
+        }
+    }
+
+    /// A table-quiz comment must sit right above its table.
+    fn drop_unattached_table_quiz(&mut self) {
+        if let Some((offset, _)) = self.table_quiz.take() {
+            self.issue(
+                offset,
+                "table-quiz comment without a table right below it; it is ignored",
             );
         }
     }

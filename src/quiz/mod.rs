@@ -19,6 +19,8 @@ pub mod keypoints;
 pub mod refuse;
 pub mod select;
 pub mod session;
+mod table_cells;
+mod table_prose;
 mod typed;
 
 pub use exam::{

@@ -122,7 +122,7 @@ fn table_questions_join_the_pool_on_request() {
         selection
             .questions
             .iter()
-            .any(|q| q.question.id.starts_with("t-plugins-"))
+            .any(|q| q.question.id.starts_with("t-plugins/"))
     );
 }
 
