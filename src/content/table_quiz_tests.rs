@@ -110,3 +110,38 @@ fn brief_drops_remarks_unless_nothing_else_is_left() {
     assert_eq!(brief("(none)"), "(none)");
     assert_eq!(brief("No (UDR needed) here"), "No here");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const TABLE: &str = "| Feature | A | B |\n|---|---|---|\n| Routing | No | Yes |\n";
+
+    proptest! {
+        #[test]
+        fn any_comment_text_is_read_or_reported_without_panic(body in any::<String>()) {
+            let markdown = format!("<!-- table-quiz\n{}\n-->\n{TABLE}", body.replace("-->", ""));
+            let (blocks, issues) = parse(&markdown);
+            for issue in &issues {
+                prop_assert!(issue.offset <= markdown.len());
+            }
+            prop_assert!(!blocks.is_empty());
+        }
+
+        #[test]
+        fn a_phrasing_fills_in_any_cell(cell in "[^|\\\\\n{}]{1,30}") {
+            let markdown = format!(
+                "<!-- table-quiz\nask Routing: Is it {{brief}} or {{value}} or {{lower}}?\n-->\n\
+                 | Feature | A | B |\n|---|---|---|\n| Routing | {cell} | other |\n"
+            );
+            let (table, _) = first_table(&markdown);
+            let quiz = table.quiz.expect("attached");
+            let shown = table.rows[0][1].text();
+            let question = quiz.question("Routing", &shown).expect("phrased");
+            prop_assert!(question.ends_with('?'));
+            let unfilled = ["{brief}", "{value}", "{lower}"].iter().any(|p| question.contains(p));
+            prop_assert!(!unfilled, "{}", question);
+        }
+    }
+}

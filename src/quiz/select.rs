@@ -126,18 +126,39 @@ pub fn select_questions(course: &Course, request: &QuizRequest) -> Result<Select
     Ok(Selection { seed, questions })
 }
 
-/// The course's questions with these ids, in the order given (ids the course lacks are skipped),
-/// options shuffled from `seed`: a review of the questions that are due.
+/// The course's questions with these ids, authored or generated from tables, in the order given
+/// (ids the course lacks, such as a table row since removed, are skipped), options shuffled from
+/// `seed`: a review of the questions that are due.
 pub fn questions_by_id(course: &Course, ids: &[&str], seed: u64) -> Vec<SessionQuestion> {
     let mut rng = StdRng::seed_from_u64(seed);
+    // Table questions are generated only when one is asked for.
+    let generated: Vec<(&Topic, Question)> = if ids.iter().any(|id| id.starts_with("t-")) {
+        course
+            .topics
+            .iter()
+            .flat_map(|topic| {
+                topic_table_questions(topic)
+                    .into_iter()
+                    .map(move |q| (topic, q))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     ids.iter()
         .filter_map(|id| {
-            course.topics.iter().find_map(|topic| {
+            let authored = course.topics.iter().find_map(|topic| {
                 topic
                     .questions
                     .iter()
                     .find(|q| q.id == *id)
                     .map(|q| (topic, q.clone()))
+            });
+            authored.or_else(|| {
+                generated
+                    .iter()
+                    .find(|(_, q)| q.id == *id)
+                    .map(|(topic, q)| (*topic, q.clone()))
             })
         })
         .map(|(topic, question)| prepare(topic, question, &mut rng))

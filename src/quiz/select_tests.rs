@@ -222,3 +222,15 @@ fn questions_by_id_keep_the_given_order_and_skip_unknown_ids() {
         "the seed fixes the option order"
     );
 }
+
+#[test]
+fn questions_by_id_finds_table_questions_too_so_review_can_ask_them() {
+    let course = crate::content::load(&crate::content::EmbeddedCourse).unwrap();
+    let authored = course.questions().next().unwrap().id.clone();
+    let table = "t-plugins/plugin-comparison/pod-ip-source/azure-cni";
+    let gone = "t-plugins/plugin-comparison/a-removed-row/azure-cni";
+    let asked = questions_by_id(&course, &[table, gone, &authored], 3);
+    let got: Vec<&str> = asked.iter().map(|q| q.question.id.as_str()).collect();
+    assert_eq!(got, [table, authored.as_str()]);
+    assert_eq!(asked[0].topic_id, "plugins");
+}
