@@ -48,7 +48,7 @@ use crate::content::markdown::{Block, Cell, Table, TableQuiz, anchor_of};
 use crate::content::{Course, Lesson, Question, QuestionKind, Topic};
 
 use super::table_cells::{all_distinct, askable, choices, core};
-use super::table_prose::{Explanation, lesson_sentence, prompt};
+use super::table_prose::{Explanation, LessonSentence, lesson_sentence, lesson_sentences, prompt};
 
 /// Top-left header texts that mark a comparison table (the columns are the things compared).
 const ROW_LABEL_HEADERS: &[&str] = &[
@@ -87,6 +87,7 @@ pub fn lesson_table_questions(lesson: &Lesson) -> Vec<Question> {
     let mut ids = HashSet::new();
     let mut heading: Option<(&str, &str)> = None;
     let mut tables_named: HashMap<String, usize> = HashMap::new();
+    let sentences = lesson_sentences(lesson);
     for block in &lesson.technical.blocks {
         match block {
             Block::Heading { text, anchor, .. } => heading = Some((text, anchor)),
@@ -96,6 +97,7 @@ pub fn lesson_table_questions(lesson: &Lesson) -> Vec<Question> {
                 *seen += 1;
                 let place = TablePlace {
                     lesson,
+                    sentences: &sentences,
                     table_name: match *seen {
                         1 => name,
                         n => format!("{name}-{n}"),
@@ -131,6 +133,8 @@ fn table_name(quiz: Option<&TableQuiz>, heading: Option<(&str, &str)>) -> String
 /// Where a table sits, for ids, explanations and the `see` link.
 struct TablePlace<'a> {
     lesson: &'a Lesson,
+    /// The lesson's quotable sentences, for explanations.
+    sentences: &'a [LessonSentence],
     table_name: String,
     /// The text and anchor of the heading above the table.
     heading: Option<(&'a str, &'a str)>,
@@ -222,7 +226,7 @@ fn columns_as_choices(
                     .filter(|&&other| options.contains(&header[other]))
                     .map(|&other| format!("{}: {}", header[other], row[other]))
                     .collect(),
-                sentence: lesson_sentence(place.lesson, property, &header[column], cell),
+                sentence: lesson_sentence(place.sentences, property, &header[column], cell),
             };
             questions.push(Question {
                 id: place.id(property, &header[column]),
@@ -280,7 +284,7 @@ fn rows_as_choices(header: &[String], rows: &[Vec<String>], place: &TablePlace) 
                     .filter(|&&other| options.contains(&rows[other][0]))
                     .map(|&other| format!("{}: {}", rows[other][0], rows[other][column]))
                     .collect(),
-                sentence: lesson_sentence(place.lesson, property, label, cell),
+                sentence: lesson_sentence(place.sentences, property, label, cell),
             };
             questions.push(Question {
                 id: place.id(label, property),

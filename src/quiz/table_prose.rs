@@ -49,58 +49,76 @@ impl Explanation<'_> {
     }
 }
 
+/// A sentence of the lesson that may explain a table question, read once per lesson.
+pub(crate) struct LessonSentence {
+    text: String,
+    words: Vec<String>,
+    /// The bold words its passage starts with, as compared ("pod ip source").
+    lead: Option<String>,
+}
+
+/// The lesson's sentences that may be quoted: not too long, not a tip (about the tool, not the
+/// facts), not the claim a correction opens with.
+pub(crate) fn lesson_sentences(lesson: &Lesson) -> Vec<LessonSentence> {
+    let mut passages = Vec::new();
+    collect_passages(&lesson.technical.blocks, &mut passages);
+    let mut quotable = Vec::new();
+    for passage in passages {
+        if passage.text.starts_with("Tip:") {
+            continue;
+        }
+        let lead = passage.lead.as_deref().map(core);
+        for (index, sentence) in sentences(&passage.text).into_iter().enumerate() {
+            // A correction opens with the claim it corrects, often quoted: never the lesson's word.
+            let claim = passage.correction && (index == 0 || sentence.contains('"'));
+            if !claim && sentence.len() <= MAX_SENTENCE {
+                quotable.push(LessonSentence {
+                    words: words(&sentence),
+                    text: sentence,
+                    lead: lead.clone(),
+                });
+            }
+        }
+    }
+    quotable
+}
+
 /// The sentence of the lesson that best says why: one that names the answer and the property
 /// (or the value), preferring a passage that starts with the property in bold ("**Pod IP
 /// source**: with a flat network (Azure CNI) pods get real VNet addresses.").
 pub(crate) fn lesson_sentence(
-    lesson: &Lesson,
+    sentences: &[LessonSentence],
     property: &str,
     answer: &str,
     value: &str,
 ) -> Option<String> {
     let answer_words = words(&core(answer));
-    let property_words = significant(&words(&core(property)));
+    let property_core = core(property);
+    let property_words = significant(&words(&property_core));
     let value_words = words(&core(value));
-    let mut passages = Vec::new();
-    collect_passages(&lesson.technical.blocks, &mut passages);
-    let mut best: Option<(u32, String)> = None;
-    for passage in passages {
-        // Tips are about the tool, not the facts.
-        if passage.text.starts_with("Tip:") {
+    let mut best: Option<(u32, &str)> = None;
+    for sentence in sentences {
+        if !contains_run(&sentence.words, &answer_words) {
             continue;
         }
-        let about_property = passage
-            .lead
-            .is_some_and(|lead| core(&lead) == core(property));
-        for (index, sentence) in sentences(&passage.text).into_iter().enumerate() {
-            // A correction opens with the claim it corrects, often quoted: never the lesson's word.
-            let claim = passage.correction && (index == 0 || sentence.contains('"'));
-            let sentence_words = words(&sentence);
-            if claim
-                || sentence.len() > MAX_SENTENCE
-                || !contains_run(&sentence_words, &answer_words)
-            {
-                continue;
-            }
-            // Two thirds of the property's words: "usable" and "azure" for "Usable in Azure".
-            let named = property_words
-                .iter()
-                .filter(|word| sentence_words.contains(word))
-                .count();
-            let names_property =
-                !property_words.is_empty() && named * 3 >= property_words.len() * 2;
-            if !about_property && !names_property {
-                continue;
-            }
-            let score = 4 * u32::from(about_property)
-                + 2 * u32::from(names_property)
-                + u32::from(contains_run(&sentence_words, &value_words));
-            if best.as_ref().is_none_or(|(top, _)| score > *top) {
-                best = Some((score, sentence));
-            }
+        let about_property = sentence.lead.as_ref() == Some(&property_core);
+        // Two thirds of the property's words: "usable" and "azure" for "Usable in Azure".
+        let named = property_words
+            .iter()
+            .filter(|word| sentence.words.contains(word))
+            .count();
+        let names_property = !property_words.is_empty() && named * 3 >= property_words.len() * 2;
+        if !about_property && !names_property {
+            continue;
+        }
+        let score = 4 * u32::from(about_property)
+            + 2 * u32::from(names_property)
+            + u32::from(contains_run(&sentence.words, &value_words));
+        if best.is_none_or(|(top, _)| score > top) {
+            best = Some((score, &sentence.text));
         }
     }
-    best.map(|(_, sentence)| sentence)
+    best.map(|(_, sentence)| sentence.to_string())
 }
 
 /// The words that carry meaning: no short linking words ("in", "of", "per").
