@@ -12,6 +12,7 @@ use crate::content::{Course, Question, QuestionKind, Topic};
 
 use super::generate::topic_table_questions;
 use super::grade::Answer;
+use super::refuse::{RefusalReason, RefusedInput};
 
 /// What to ask: the CLI's `quiz [--topic ID] [--count N] [--seed N]`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -61,6 +62,31 @@ impl SessionQuestion {
             .iter()
             .filter_map(|&index| texts.get(index).map(String::as_str))
             .collect()
+    }
+
+    /// How many options the learner can choose among: the shown options, or True and False.
+    pub fn option_count(&self) -> usize {
+        match self.question.kind {
+            QuestionKind::TrueFalse { .. } => 2,
+            _ => self.display_order.len(),
+        }
+    }
+
+    /// The shown position (0-based) for an option number the learner typed (1-based), or a
+    /// refusal with a hint when the question has no such option: it is asked again, not graded.
+    pub fn option_number(&self, number: usize) -> Result<usize, RefusedInput> {
+        let count = self.option_count();
+        if (1..=count).contains(&number) {
+            return Ok(number - 1);
+        }
+        let hint = match count {
+            0 => "This question has no options: type the answer.".to_string(),
+            _ => format!("There is no option {number}: choose 1 to {count}."),
+        };
+        Err(RefusedInput {
+            reason: RefusalReason::NoSuchOption,
+            hint,
+        })
     }
 
     /// The original index of the option shown at `position`.

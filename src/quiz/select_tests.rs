@@ -234,3 +234,24 @@ fn questions_by_id_finds_table_questions_too_so_review_can_ask_them() {
     assert_eq!(got, [table, authored.as_str()]);
     assert_eq!(asked[0].topic_id, "plugins");
 }
+
+#[test]
+fn an_option_number_out_of_range_is_refused_with_the_range() {
+    let course = crate::content::load(&crate::content::EmbeddedCourse).unwrap();
+    let asked = questions_by_id(
+        &course,
+        &["t-plugins/plugin-comparison/pod-ip-source/azure-cni"],
+        1,
+    );
+    let question = &asked[0];
+    assert_eq!(question.option_count(), 4);
+    assert_eq!(question.option_number(4), Ok(3));
+    for number in [0, 5, 99] {
+        let refused = question.option_number(number).expect_err("out of range");
+        assert_eq!(refused.reason, crate::quiz::RefusalReason::NoSuchOption);
+        assert_eq!(
+            refused.hint,
+            format!("There is no option {number}: choose 1 to 4.")
+        );
+    }
+}
