@@ -30,7 +30,8 @@ pub fn parse(source: &str) -> (Vec<Block>, Vec<MarkdownIssue>) {
         table_quiz: None,
     };
     let blocks = converter.blocks_until(None);
-    converter.drop_unattached_table_quiz();
+    let unattached = table_quiz::unattached(converter.table_quiz.take());
+    converter.issues.extend(unattached);
     (blocks, converter.issues)
 }
 
@@ -60,8 +61,8 @@ struct Converter<'a> {
     style: StyleDepth,
     issues: Vec<MarkdownIssue>,
     anchors: Vec<String>,
-    /// A `<!-- table-quiz -->` comment (its offset and text) waiting for the table below it.
-    table_quiz: Option<(usize, String)>,
+    /// A `<!-- table-quiz -->` comment waiting for the table right below it.
+    table_quiz: Option<table_quiz::Pending>,
 }
 
 impl Converter<'_> {
@@ -72,7 +73,8 @@ impl Converter<'_> {
         let mut loose = Vec::new();
         while let Some((event, range)) = self.events.next() {
             if !matches!(event, Event::Start(Tag::Table(_))) {
-                self.drop_unattached_table_quiz();
+                self.issues
+                    .extend(table_quiz::unattached(self.table_quiz.take()));
             }
             if !matches!(event, Event::End(_)) && !is_inline(&event) && !loose.is_empty() {
                 blocks.push(Block::Paragraph(std::mem::take(&mut loose)));
@@ -111,21 +113,16 @@ impl Converter<'_> {
                 Event::Start(Tag::Table(alignments)) => {
                     let alignments = alignments.into_iter().map(align).collect();
                     let mut table = self.table(alignments);
-                    if let Some((offset, comment)) = self.table_quiz.take() {
-                        let (quiz, issues) = table_quiz::read(&comment, &table);
-                        for (at, message) in issues {
-                            self.issue(offset + at, &message);
-                        }
-                        table.quiz = Some(quiz);
-                    }
+                    let issues = table_quiz::attach(&mut table, self.table_quiz.take());
+                    self.issues.extend(issues);
                     blocks.push(Block::Table(table));
                 }
                 Event::Rule => blocks.push(Block::Rule),
                 Event::Start(Tag::HtmlBlock) => {
-                    let source = &self.source[range.clone()];
-                    if table_quiz::is_table_quiz(source) {
+                    let html = &self.source[range.clone()];
+                    if let Some(pending) = table_quiz::pending(range.start, html) {
                         self.text_until(TagEnd::HtmlBlock);
-                        self.table_quiz = Some((range.start, source.to_string()));
+                        self.table_quiz = Some(pending);
                         continue;
                     }
                     self.issue(
@@ -287,16 +284,6 @@ impl Converter<'_> {
             self.issue(
                 range.start,
                 "malformed table: a row of cells without a `|---|` delimiter line under the header",
-            );
-        }
-    }
-
-    /// A table-quiz comment must sit right above its table.
-    fn drop_unattached_table_quiz(&mut self) {
-        if let Some((offset, _)) = self.table_quiz.take() {
-            self.issue(
-                offset,
-                "table-quiz comment without a table right below it; it is ignored",
             );
         }
     }

@@ -27,7 +27,7 @@
 //! Comments are only read here: anything that is not one of these lines is reported at its line,
 //! as is a property the table below does not have.
 
-use super::blocks::{Cell, Table};
+use super::blocks::{Cell, MarkdownIssue, Table};
 
 /// The comment's first word, which tells it apart from any other HTML.
 const MARKER: &str = "table-quiz";
@@ -87,16 +87,52 @@ impl TableQuiz {
     }
 }
 
-/// Whether an HTML block is a table-quiz comment.
-pub fn is_table_quiz(html: &str) -> bool {
-    html.trim_start()
+/// A table-quiz comment met in the markdown, waiting for the table right below it.
+#[derive(Debug)]
+pub struct Pending {
+    offset: usize,
+    html: String,
+}
+
+/// `Some` when an HTML block (at `offset` in the source) is a table-quiz comment.
+pub fn pending(offset: usize, html: &str) -> Option<Pending> {
+    let is_table_quiz = html
+        .trim_start()
         .strip_prefix("<!--")
-        .is_some_and(|rest| rest.trim_start().starts_with(MARKER))
+        .is_some_and(|rest| rest.trim_start().starts_with(MARKER));
+    is_table_quiz.then(|| Pending {
+        offset,
+        html: html.to_string(),
+    })
+}
+
+/// Reads the comment above a table into it; the problems found, at their lines.
+pub fn attach(table: &mut Table, comment: Option<Pending>) -> Vec<MarkdownIssue> {
+    let Some(Pending { offset, html }) = comment else {
+        return Vec::new();
+    };
+    let (quiz, problems) = read(&html, table);
+    table.quiz = Some(quiz);
+    problems
+        .into_iter()
+        .map(|(at, message)| MarkdownIssue {
+            offset: offset + at,
+            message,
+        })
+        .collect()
+}
+
+/// The problem with a comment no table follows: it must sit right above its table.
+pub fn unattached(comment: Option<Pending>) -> Option<MarkdownIssue> {
+    comment.map(|Pending { offset, .. }| MarkdownIssue {
+        offset,
+        message: "table-quiz comment without a table right below it; it is ignored".to_string(),
+    })
 }
 
 /// Reads a table-quiz comment for the table under it. Problems come with the byte offset of their
 /// line in `html`.
-pub fn read(html: &str, table: &Table) -> (TableQuiz, Vec<(usize, String)>) {
+fn read(html: &str, table: &Table) -> (TableQuiz, Vec<(usize, String)>) {
     let mut quiz = TableQuiz::default();
     let mut issues = Vec::new();
     let properties = Properties::of(table);
