@@ -218,3 +218,43 @@ fn every_table_of_the_course_has_phrasings_and_no_prompt_reads_as_a_lookup() {
         pod_ip.explanation
     );
 }
+
+#[test]
+fn phrasings_reach_the_screen_without_escape_sequences() {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/networking-in-aks");
+    copy(&root, dir.path());
+    let plugins = dir.path().join("lessons/plugins.md");
+    let text = std::fs::read_to_string(&plugins).unwrap().replace(
+        "ask Pod IP source: Which",
+        "ask Pod IP source: \u{1b}[2J\u{7}Which",
+    );
+    std::fs::write(&plugins, text).unwrap();
+    let course = content::load(&crate::content::CourseDir::new(dir.path())).expect("loads");
+    let question = course_table_questions(&course)
+        .into_iter()
+        .find(|q| q.id == "t-plugins/plugin-comparison/pod-ip-source/azure-cni")
+        .expect("asked");
+    assert!(
+        !question.prompt.chars().any(char::is_control),
+        "{:?}",
+        question.prompt
+    );
+    assert!(
+        question.prompt.ends_with("from the VNet subnet?"),
+        "{}",
+        question.prompt
+    );
+}
