@@ -59,6 +59,11 @@ fn answer_two_questions(app: &mut App) {
                     ],
                 );
             }
+            // "x" is not a CIDR: it would be refused and asked again, so a CIDR is typed.
+            "q-plugins-service-cidr" => {
+                let typed: Vec<KeyCode> = "10.9.0.0/16".chars().map(Char).collect();
+                press(app, &[typed, vec![Enter, Enter]].concat());
+            }
             // Everything else is skipped: Enter on an unanswered typed question is refused, so
             // move on by leaving the question unanswered is not possible; answer it plainly.
             _ => {

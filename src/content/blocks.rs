@@ -1,6 +1,8 @@
 //! The blocks a lesson is made of, once its markdown is read: the model the reader lays out and
 //! the quiz generates questions from.
 
+pub use super::table_quiz::TableQuiz;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Heading {
@@ -60,6 +62,8 @@ pub struct Table {
     pub alignments: Vec<Align>,
     pub header: Vec<Cell>,
     pub rows: Vec<Vec<Cell>>,
+    /// How the quiz asks about the table: the `<!-- table-quiz ... -->` comment above it.
+    pub quiz: Option<TableQuiz>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

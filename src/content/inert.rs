@@ -94,11 +94,17 @@ fn block(block: &mut Block) {
         Block::List { items, .. } => items.iter_mut().flatten().for_each(self::block),
         Block::Quote { blocks, .. } => blocks.iter_mut().for_each(self::block),
         Block::Code { language, text } => clean_all([language, text]),
-        Block::Table(table) => table
-            .header
-            .iter_mut()
-            .chain(table.rows.iter_mut().flatten())
-            .for_each(|Cell(inlines)| inlines.iter_mut().for_each(inline)),
+        Block::Table(table) => {
+            table
+                .header
+                .iter_mut()
+                .chain(table.rows.iter_mut().flatten())
+                .for_each(|Cell(inlines)| inlines.iter_mut().for_each(inline));
+            // The quiz's phrasings become prompts on screen.
+            if let Some(quiz) = &mut table.quiz {
+                clean_all(quiz.texts_mut());
+            }
+        }
         Block::Rule => {}
     }
 }

@@ -14,6 +14,8 @@ use pulldown_cmark::{
     CodeBlockKind, Event, HeadingLevel, OffsetIter, Options, Parser, Tag, TagEnd,
 };
 
+use super::table_quiz;
+
 /// Converts markdown to blocks, with the issues found on the way.
 pub fn parse(source: &str) -> (Vec<Block>, Vec<MarkdownIssue>) {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -25,8 +27,11 @@ pub fn parse(source: &str) -> (Vec<Block>, Vec<MarkdownIssue>) {
         style: StyleDepth::default(),
         issues: Vec::new(),
         anchors: Vec::new(),
+        table_quiz: None,
     };
     let blocks = converter.blocks_until(None);
+    let unattached = table_quiz::unattached(converter.table_quiz.take());
+    converter.issues.extend(unattached);
     (blocks, converter.issues)
 }
 
@@ -56,6 +61,8 @@ struct Converter<'a> {
     style: StyleDepth,
     issues: Vec<MarkdownIssue>,
     anchors: Vec<String>,
+    /// A `<!-- table-quiz -->` comment waiting for the table right below it.
+    table_quiz: Option<table_quiz::Pending>,
 }
 
 impl Converter<'_> {
@@ -65,6 +72,10 @@ impl Converter<'_> {
         // Tight list items hold inline text directly, without a paragraph around it.
         let mut loose = Vec::new();
         while let Some((event, range)) = self.events.next() {
+            if !matches!(event, Event::Start(Tag::Table(_))) {
+                self.issues
+                    .extend(table_quiz::unattached(self.table_quiz.take()));
+            }
             if !matches!(event, Event::End(_)) && !is_inline(&event) && !loose.is_empty() {
                 blocks.push(Block::Paragraph(std::mem::take(&mut loose)));
             }
@@ -101,10 +112,19 @@ impl Converter<'_> {
                 Event::Start(Tag::List(start)) => blocks.push(self.list(start)),
                 Event::Start(Tag::Table(alignments)) => {
                     let alignments = alignments.into_iter().map(align).collect();
-                    blocks.push(Block::Table(self.table(alignments)));
+                    let mut table = self.table(alignments);
+                    let issues = table_quiz::attach(&mut table, self.table_quiz.take());
+                    self.issues.extend(issues);
+                    blocks.push(Block::Table(table));
                 }
                 Event::Rule => blocks.push(Block::Rule),
                 Event::Start(Tag::HtmlBlock) => {
+                    let html = &self.source[range.clone()];
+                    if let Some(pending) = table_quiz::pending(range.start, html) {
+                        self.text_until(TagEnd::HtmlBlock);
+                        self.table_quiz = Some(pending);
+                        continue;
+                    }
                     self.issue(
                         range.start,
                         "raw HTML is not supported in lessons; it is shown as text",
@@ -163,6 +183,7 @@ impl Converter<'_> {
             alignments,
             header,
             rows,
+            quiz: None,
         }
     }
 

@@ -11,6 +11,7 @@ pub mod problem;
 pub mod scenario;
 pub mod search;
 pub mod source;
+pub mod table_quiz;
 
 pub use load::load;
 pub use model::*;

@@ -3,6 +3,8 @@
 //! all and returns a per-question review and a per-topic breakdown, weakest topic first.
 //! The countdown is the screen's job: when time runs out it calls `finish` like the learner would.
 
+use std::time::Duration;
+
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -11,7 +13,8 @@ use thiserror::Error;
 use crate::content::{Course, Question, Topic};
 
 use super::describe::{answer_text, right_answer_text};
-use super::grade::{Answer, Outcome, grade};
+use super::grade::{Answer, Grading, Outcome, grade};
+use super::refuse::{RefusedInput, refuse_non_answer};
 use super::select::{QuizRequest, SelectError, SessionQuestion, pool, prepare, topics};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -20,10 +23,67 @@ pub enum ExamError {
     NoSuchQuestion { number: usize, len: usize },
 }
 
+/// What became of an answer handed to [`MockExam::record`].
+#[must_use]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExamAnswer {
+    /// Kept (replacing any earlier answer), to be graded at the end.
+    Recorded,
+    /// Not an answer ("256 nodes"): show the hint and ask again; the earlier answer, if any,
+    /// stays.
+    Refused(RefusedInput),
+}
+
+/// How many questions an exam asks against how many were asked for: `exam --count 500` on a
+/// course of 111 questions asks 111, and its clock must follow the 111.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExamSize {
+    /// The `--count` asked for; `None` for "all of them".
+    pub requested: Option<usize>,
+    /// The questions the exam actually asks.
+    pub selected: usize,
+}
+
+impl ExamSize {
+    /// More questions were asked for than the pool holds: the screen says so.
+    pub fn pool_smaller_than_requested(&self) -> bool {
+        self.requested
+            .is_some_and(|requested| requested > self.selected)
+    }
+
+    /// The clock for the questions actually asked.
+    pub fn time_limit(&self, per_question: Duration) -> Duration {
+        per_question.saturating_mul(u32::try_from(self.selected).unwrap_or(u32::MAX))
+    }
+}
+
+/// The size of the exam [`MockExam::new`] would make for this request, without making it: what
+/// a command needs to set the clock before the exam exists.
+pub fn exam_size(course: &Course, request: &QuizRequest) -> Result<ExamSize, SelectError> {
+    if request.count == Some(0) {
+        return Err(SelectError::ZeroCount);
+    }
+    let topics = topics(course, request.topic.as_deref())?;
+    let available = pool(&topics, request.include_table_questions).len();
+    if available == 0 {
+        return Err(SelectError::NoQuestions {
+            topic: request.topic.clone(),
+        });
+    }
+    Ok(ExamSize {
+        requested: request.count,
+        selected: request
+            .count
+            .map_or(available, |count| count.min(available)),
+    })
+}
+
 /// An exam in progress.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MockExam {
     seed: u64,
+    /// The count asked for, kept to tell when the pool was smaller.
+    requested: Option<usize>,
     questions: Vec<SessionQuestion>,
     answers: Vec<Option<Answer>>,
 }
@@ -74,6 +134,7 @@ impl MockExam {
         let answers = vec![None; questions.len()];
         Ok(Self {
             seed,
+            requested: request.count,
             questions,
             answers,
         })
@@ -85,6 +146,7 @@ impl MockExam {
         let answers = vec![None; questions.len()];
         Self {
             seed,
+            requested: None,
             questions,
             answers,
         }
@@ -107,18 +169,34 @@ impl MockExam {
         self.questions.is_empty()
     }
 
-    /// Records (or replaces) the answer to question `index`; nothing is graded yet.
-    pub fn record(&mut self, index: usize, answer: Answer) -> Result<(), ExamError> {
+    /// How many questions were asked for and how many this exam asks.
+    pub fn size(&self) -> ExamSize {
+        ExamSize {
+            requested: self.requested,
+            selected: self.questions.len(),
+        }
+    }
+
+    /// Records (or replaces) the answer to question `index`; nothing is graded yet. Input that
+    /// is not an answer is refused with a hint, as in a quiz, and not recorded.
+    pub fn record(&mut self, index: usize, answer: Answer) -> Result<ExamAnswer, ExamError> {
         let len = self.answers.len();
-        let slot = self
-            .answers
-            .get_mut(index)
-            .ok_or(ExamError::NoSuchQuestion {
-                number: index.saturating_add(1),
-                len,
-            })?;
+        let no_such_question = ExamError::NoSuchQuestion {
+            number: index.saturating_add(1),
+            len,
+        };
+        let kind = &self
+            .questions
+            .get(index)
+            .ok_or(no_such_question.clone())?
+            .question
+            .kind;
+        if let Some(refused) = refuse_non_answer(kind, &answer) {
+            return Ok(ExamAnswer::Refused(refused));
+        }
+        let slot = self.answers.get_mut(index).ok_or(no_such_question)?;
         *slot = Some(answer);
-        Ok(())
+        Ok(ExamAnswer::Recorded)
     }
 
     /// Clears the answer to question `index`, if any.
@@ -144,8 +222,12 @@ impl MockExam {
             .into_iter()
             .zip(self.answers)
             .map(|(asked, answer)| {
-                let outcome = match &answer {
-                    Some(answer) => grade(&asked.question, answer),
+                let outcome = match answer.as_ref().map(|a| grade(&asked.question, a)) {
+                    Some(Grading::Graded(outcome)) => outcome,
+                    // `record` refuses these, so only a caller bypassing it gets here.
+                    Some(Grading::Refused(refused)) => {
+                        Outcome::wrong(vec![format!("Not answered: {}", refused.hint)])
+                    }
                     None => Outcome::wrong(vec!["Not answered.".to_string()]),
                 };
                 ExamReview {

@@ -4,9 +4,10 @@
 use std::collections::HashSet;
 
 use super::*;
+use crate::content::QuestionKind;
 use crate::content::{self, EmbeddedCourse};
-use crate::quiz::Verdict;
 use crate::quiz::test_support::right_answer;
+use crate::quiz::{RefusalReason, Verdict};
 
 fn course() -> Course {
     content::load(&EmbeddedCourse).expect("the embedded course loads")
@@ -52,16 +53,15 @@ fn an_exam_mixes_topics_and_is_reproducible_by_seed() {
 fn answers_are_recorded_silently_and_can_change() {
     let mut exam = exam(5, 1);
     assert_eq!(exam.unanswered(), 5);
-    exam.record(0, Answer::Bool(true))
-        .expect("question 1 exists");
-    exam.record(0, Answer::Text("changed my mind".into()))
-        .expect("question 1 exists");
-    assert_eq!(
-        exam.answer(0),
-        Some(&Answer::Text("changed my mind".into()))
-    );
-    exam.record(1, Answer::Bool(false))
-        .expect("question 2 exists");
+    // Neither is ever refused: a true/false, and an order that is graded (wrong) for any kind.
+    let changed_my_mind = Answer::Order(vec![usize::MAX]);
+    let recorded = exam.record(0, Answer::Bool(true));
+    assert_eq!(recorded, Ok(ExamAnswer::Recorded));
+    let recorded = exam.record(0, changed_my_mind.clone());
+    assert_eq!(recorded, Ok(ExamAnswer::Recorded));
+    assert_eq!(exam.answer(0), Some(&changed_my_mind));
+    let recorded = exam.record(1, Answer::Bool(false));
+    assert_eq!(recorded, Ok(ExamAnswer::Recorded));
     exam.clear(1);
     assert_eq!(exam.unanswered(), 4);
     assert_eq!(
@@ -83,7 +83,8 @@ fn finishing_reviews_every_question_and_ranks_topics_weakest_first() {
         .map(|(i, q)| (i, right_answer(&q.question.kind)))
         .collect();
     for (index, answer) in &right {
-        exam.record(*index, answer.clone()).expect("recorded");
+        let recorded = exam.record(*index, answer.clone());
+        assert_eq!(recorded, Ok(ExamAnswer::Recorded));
     }
     let report = exam.finish();
     assert_eq!(report.reviews.len(), 12);
@@ -135,4 +136,77 @@ fn a_zero_count_or_unknown_topic_is_refused() {
         MockExam::new(&course, &unknown),
         Err(SelectError::UnknownTopic { .. })
     ));
+}
+
+#[test]
+fn input_that_is_not_an_answer_is_refused_and_the_earlier_answer_stays() {
+    let course = course();
+    let request = QuizRequest {
+        seed: Some(1),
+        ..QuizRequest::default()
+    };
+    let all = MockExam::new(&course, &request).expect("an exam");
+    let number = all
+        .questions()
+        .iter()
+        .find(|q| matches!(q.question.kind, QuestionKind::Number { .. }))
+        .expect("the course has a typed-number question")
+        .clone();
+    let mut exam = MockExam::from_questions(1, vec![number.clone()]);
+    let right = right_answer(&number.question.kind);
+    assert_eq!(exam.record(0, right.clone()), Ok(ExamAnswer::Recorded));
+    let Ok(ExamAnswer::Refused(refused)) = exam.record(0, Answer::Text("256 nodes".into())) else {
+        panic!("units are refused");
+    };
+    assert_eq!(refused.reason, RefusalReason::NumberWithUnits);
+    assert_eq!(exam.answer(0), Some(&right));
+    assert_eq!(exam.finish().score(), 1.0);
+}
+
+#[test]
+fn a_count_larger_than_the_pool_asks_the_pool_and_the_clock_follows_it() {
+    let course = course();
+    let request = QuizRequest {
+        count: Some(500),
+        seed: Some(2),
+        ..QuizRequest::default()
+    };
+    let exam = MockExam::new(&course, &request).expect("an exam");
+    let pool = course.questions().count();
+    assert!(pool < 500);
+    let size = exam.size();
+    assert_eq!(
+        size,
+        ExamSize {
+            requested: Some(500),
+            selected: pool
+        }
+    );
+    assert!(size.pool_smaller_than_requested());
+    assert_eq!(exam_size(&course, &request), Ok(size));
+    let per_question = Duration::from_secs(90);
+    assert_eq!(size.time_limit(per_question), per_question * pool as u32);
+
+    let small = QuizRequest {
+        count: Some(5),
+        ..request.clone()
+    };
+    let size = exam_size(&course, &small).expect("a size");
+    assert_eq!(
+        (size.selected, size.pool_smaller_than_requested()),
+        (5, false)
+    );
+    assert_eq!(
+        MockExam::new(&course, &small).expect("an exam").size(),
+        size
+    );
+    let everything = QuizRequest {
+        count: None,
+        ..request
+    };
+    let size = exam_size(&course, &everything).expect("a size");
+    assert_eq!(
+        (size.selected, size.pool_smaller_than_requested()),
+        (pool, false)
+    );
 }

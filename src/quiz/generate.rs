@@ -4,12 +4,12 @@
 //! Two shapes of table are recognised, by the text of the top-left header cell:
 //! - Comparison tables, whose top-left header is "Feature", "Component", "Property", "Aspect",
 //!   "Characteristic", "Criterion", "Setting" or empty (`| Feature | Kubenet | Azure CNI |`): the
-//!   first column labels the rows and the other column headers are the things compared. For a row
-//!   and a column: "Which of Kubenet / Azure CNI / … has “Pod IP source: VNet subnet”?", the
-//!   column headers being the choices.
+//!   first column labels the rows (the properties) and the other column headers are the things
+//!   compared, which are the choices: "Which network plugin gives pods addresses from the VNet
+//!   subnet?" — Kubenet / Azure CNI / ….
 //! - Any other table (`| Prefix | Addresses | Usable in Azure |`): each row is a thing, the first
-//!   column names it. For a row and a column: "Which prefix has “Usable in Azure: 251”?", the
-//!   first-column labels being the choices.
+//!   column names it and the other columns are its properties; the first-column labels are the
+//!   choices: "Which prefix leaves 251 usable addresses in an Azure subnet?" — /26 / /25 / /24 / /23.
 //!
 //! A question is only made when its cell is distinctive among the choices' cells (the other cells
 //! of its row in a comparison table, of its column otherwise): compared lowercased, trimmed, with
@@ -21,14 +21,34 @@
 //! cell that names its own answer are skipped. At most four choices are offered: the answer and
 //! its nearest neighbours in the table.
 //!
-//! Ids are stable while the table keeps its place and labels:
-//! `t-<lesson id>-<table index>-<row label>-<column header>`, slugified like heading anchors.
+//! Prompts: a table-quiz comment above the table phrases the question per property
+//! (`ask Pod IP source: Which network plugin gives pods addresses from {brief}?`) and skips
+//! properties that make no question (see `content/table_quiz.rs` and content/FORMAT.md); without
+//! one, the prompt is derived from the header. The explanation gives the answer's facts, the other
+//! choices' cells and the lesson's own sentence about it (`table_prose.rs`).
+//!
+//! Ids say what a question asks, so progress keeps its history while the table is edited:
+//! `t-<lesson id>/<table>/<row key>/<column>`, each part slugified like a heading anchor, where
+//! - `<table>` is the table's `id:` from its table-quiz comment, else the anchor of the section it
+//!   sits in (`top` before any heading), with `-2`, `-3` … only for a second or third table of
+//!   the same name in the lesson;
+//! - `<row key>` is the row's first cell (the plugin, the prefix, the feature);
+//! - `<column>` is the header of the column asked about (in a comparison table, the answer's).
+//!
+//! Reordering rows, adding a column or a row, or editing another row keeps every other question's
+//! id; renaming the row's key, the column's header, or the section (for a table without an `id:`)
+//! makes a new one, and progress keeps the old id like any other unknown id. The parts are
+//! separated by `/`, which a slug never contains, so two questions cannot share an id.
+//!
 //! Only the lessons' technical text is used; the ELI5 versions retell the same facts.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::content::markdown::{Block, Cell, Table, anchor_of};
+use crate::content::markdown::{Block, Cell, Table, TableQuiz, anchor_of};
 use crate::content::{Course, Lesson, Question, QuestionKind, Topic};
+
+use super::table_cells::{all_distinct, askable, choices, core};
+use super::table_prose::{Explanation, LessonSentence, lesson_sentence, lesson_sentences, prompt};
 
 /// Top-left header texts that mark a comparison table (the columns are the things compared).
 const ROW_LABEL_HEADERS: &[&str] = &[
@@ -42,9 +62,6 @@ const ROW_LABEL_HEADERS: &[&str] = &[
     "criterion",
     "setting",
 ];
-
-/// More choices than this make a table question a reading exercise.
-const MAX_CHOICES: usize = 4;
 
 /// Every table question of the course, topic by topic.
 pub fn course_table_questions(course: &Course) -> Vec<Question> {
@@ -69,24 +86,34 @@ pub fn lesson_table_questions(lesson: &Lesson) -> Vec<Question> {
     let mut questions = Vec::new();
     let mut ids = HashSet::new();
     let mut heading: Option<(&str, &str)> = None;
-    let mut table_index = 0;
+    let mut tables_named: HashMap<String, usize> = HashMap::new();
+    let sentences = lesson_sentences(lesson);
     for block in &lesson.technical.blocks {
         match block {
             Block::Heading { text, anchor, .. } => heading = Some((text, anchor)),
             Block::Table(table) => {
+                let name = table_name(table.quiz.as_ref(), heading);
+                let seen = tables_named.entry(name.clone()).or_default();
+                *seen += 1;
                 let place = TablePlace {
-                    lesson_id: &lesson.id,
-                    lesson_title: &lesson.title,
-                    table_index,
+                    lesson,
+                    sentences: &sentences,
+                    table_name: match *seen {
+                        1 => name,
+                        n => format!("{name}-{n}"),
+                    },
                     heading,
+                    quiz: table.quiz.as_ref(),
                 };
+                if place.quiz.is_some_and(|quiz| quiz.skip_table) {
+                    continue;
+                }
                 for question in table_questions(table, &place) {
-                    // Two labels that slugify alike would share an id; progress must not mix them.
+                    // Ids are unique by construction; a guard keeps progress from mixing two.
                     if ids.insert(question.id.clone()) {
                         questions.push(question);
                     }
                 }
-                table_index += 1;
             }
             _ => {}
         }
@@ -94,38 +121,53 @@ pub fn lesson_table_questions(lesson: &Lesson) -> Vec<Question> {
     questions
 }
 
+/// The table's name in ids: the author's `id:`, else its section's anchor.
+fn table_name(quiz: Option<&TableQuiz>, heading: Option<(&str, &str)>) -> String {
+    match (quiz.and_then(|quiz| quiz.id.as_deref()), heading) {
+        (Some(id), _) => anchor_of(id),
+        (None, Some((_, anchor))) => anchor.to_string(),
+        (None, None) => "top".to_string(),
+    }
+}
+
 /// Where a table sits, for ids, explanations and the `see` link.
 struct TablePlace<'a> {
-    lesson_id: &'a str,
-    lesson_title: &'a str,
-    table_index: usize,
+    lesson: &'a Lesson,
+    /// The lesson's quotable sentences, for explanations.
+    sentences: &'a [LessonSentence],
+    table_name: String,
     /// The text and anchor of the heading above the table.
     heading: Option<(&'a str, &'a str)>,
+    quiz: Option<&'a TableQuiz>,
 }
 
 impl TablePlace<'_> {
     fn see(&self) -> String {
         match self.heading {
-            Some((_, anchor)) => format!("{}#{anchor}", self.lesson_id),
-            None => self.lesson_id.to_string(),
+            Some((_, anchor)) => format!("{}#{anchor}", self.lesson.id),
+            None => self.lesson.id.clone(),
         }
     }
 
-    fn id(&self, row_label: &str, column_header: &str) -> String {
+    fn id(&self, row_key: &str, column_header: &str) -> String {
         format!(
-            "t-{}-{}-{}-{}",
-            anchor_of(self.lesson_id),
-            self.table_index,
-            anchor_of(row_label),
+            "t-{}/{}/{}/{}",
+            anchor_of(&self.lesson.id),
+            self.table_name,
+            anchor_of(row_key),
             anchor_of(column_header)
         )
     }
 
     fn where_in_words(&self) -> String {
         match self.heading {
-            Some((text, _)) => format!("In the table under “{text}” ({})", self.lesson_title),
-            None => format!("In the table in “{}”", self.lesson_title),
+            Some((text, _)) => format!("In the table under “{text}”"),
+            None => format!("In the table in “{}”", self.lesson.title),
         }
+    }
+
+    fn skips(&self, property: &str) -> bool {
+        self.quiz.is_some_and(|quiz| quiz.skips(property))
     }
 }
 
@@ -148,7 +190,8 @@ fn table_questions(table: &Table, place: &TablePlace) -> Vec<Question> {
     }
 }
 
-/// Comparison table: for a row, the column whose cell is distinctive; the choices are headers.
+/// Comparison table: for a row (the property), the column whose cell is distinctive; the
+/// choices are the compared headers.
 fn columns_as_choices(
     header: &[String],
     rows: &[Vec<String>],
@@ -160,27 +203,35 @@ fn columns_as_choices(
     }
     let mut questions = Vec::new();
     for row in rows {
-        let label = &row[0];
+        let property = &row[0];
+        if place.skips(property) {
+            continue;
+        }
         for &column in &compared {
             let cell = &row[column];
             let others = compared.iter().filter(|&&other| other != column);
-            if !askable(cell, &header[column], others.map(|&other| &row[other])) {
+            if !askable(
+                cell,
+                &header[column],
+                others.clone().map(|&other| &row[other]),
+            ) {
                 continue;
             }
             let (options, answer) = choices(&compared, column, |index| header[index].clone());
-            let row_in_words = compared
-                .iter()
-                .map(|&index| format!("{}: {}", header[index], row[index]))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let explanation = Explanation {
+                place: place.where_in_words(),
+                answer: &header[column],
+                facts: vec![format!("{property}: {cell}")],
+                others: others
+                    .filter(|&&other| options.contains(&header[other]))
+                    .map(|&other| format!("{}: {}", header[other], row[other]))
+                    .collect(),
+                sentence: lesson_sentence(place.sentences, property, &header[column], cell),
+            };
             questions.push(Question {
-                id: place.id(label, &header[column]),
-                prompt: format!("Which of {} has “{label}: {cell}”?", options.join(" / ")),
-                explanation: format!(
-                    "{}, the row “{label}” reads: {row_in_words}. So the answer is {}.",
-                    place.where_in_words(),
-                    header[column]
-                ),
+                id: place.id(property, &header[column]),
+                prompt: prompt(place.quiz, property, cell, "of these"),
+                explanation: explanation.text(),
                 kind: QuestionKind::SingleChoice { options, answer },
                 see: place.see(),
             });
@@ -189,7 +240,8 @@ fn columns_as_choices(
     questions
 }
 
-/// Table of things: for a column, the row whose cell is distinctive; the choices are row labels.
+/// Table of things: for a column (the property), the row whose cell is distinctive; the choices
+/// are the row labels.
 fn rows_as_choices(header: &[String], rows: &[Vec<String>], place: &TablePlace) -> Vec<Question> {
     // Rows whose label repeats another's cannot be told apart as choices.
     let labelled: Vec<usize> = (0..rows.len())
@@ -201,30 +253,43 @@ fn rows_as_choices(header: &[String], rows: &[Vec<String>], place: &TablePlace) 
     if labelled.len() < 2 {
         return Vec::new();
     }
-    let thing = header[0].to_lowercase();
+    let noun = header[0].to_lowercase();
     let mut questions = Vec::new();
-    for column in 1..header.len() {
+    for (column, property) in header.iter().enumerate().skip(1) {
+        if place.skips(property) {
+            continue;
+        }
         for &row in &labelled {
             let cell = &rows[row][column];
             let label = &rows[row][0];
             let others = labelled.iter().filter(|&&other| other != row);
-            if !askable(cell, label, others.map(|&other| &rows[other][column])) {
+            if !askable(
+                cell,
+                label,
+                others.clone().map(|&other| &rows[other][column]),
+            ) {
                 continue;
             }
             let (options, answer) = choices(&labelled, row, |index| rows[index][0].clone());
-            let row_in_words = header
-                .iter()
-                .zip(&rows[row])
-                .map(|(name, value)| format!("{name}: {value}"))
-                .collect::<Vec<_>>()
-                .join("; ");
+            // The answer's whole row is its context: the asked cell first.
+            let facts = std::iter::once(column)
+                .chain((1..header.len()).filter(|&other| other != column))
+                .map(|index| format!("{}: {}", header[index], rows[row][index]))
+                .collect();
+            let explanation = Explanation {
+                place: place.where_in_words(),
+                answer: label,
+                facts,
+                others: others
+                    .filter(|&&other| options.contains(&rows[other][0]))
+                    .map(|&other| format!("{}: {}", rows[other][0], rows[other][column]))
+                    .collect(),
+                sentence: lesson_sentence(place.sentences, property, label, cell),
+            };
             questions.push(Question {
-                id: place.id(label, &header[column]),
-                prompt: format!("Which {thing} has “{}: {cell}”?", header[column]),
-                explanation: format!(
-                    "{}, the row for “{label}” reads: {row_in_words}.",
-                    place.where_in_words()
-                ),
+                id: place.id(label, property),
+                prompt: prompt(place.quiz, property, cell, &noun),
+                explanation: explanation.text(),
                 kind: QuestionKind::SingleChoice { options, answer },
                 see: place.see(),
             });
@@ -233,106 +298,10 @@ fn rows_as_choices(header: &[String], rows: &[Vec<String>], place: &TablePlace) 
     questions
 }
 
-/// Whether a cell can be asked about: it has content, does not name its answer, and its value
-/// appears in no other choice's cell — not as the same value, and not inside it as whole words
-/// ("250" inside "That of its IP mode (250 on overlay)", "Azure CNI" inside "Kubenet, Azure CNI,
-/// Overlay"), since a learner could rightly pick that choice too.
-fn askable<'a>(cell: &str, answer_label: &str, others: impl Iterator<Item = &'a String>) -> bool {
-    let value = core(cell);
-    let label = core(answer_label);
-    if !value.chars().any(char::is_alphanumeric) || (!label.is_empty() && value.contains(&label)) {
-        return false;
-    }
-    let value_words = words(&value);
-    let mut others = others.peekable();
-    others.peek().is_some()
-        && others.all(|other| core(other) != value && !contains_run(&words(other), &value_words))
-}
-
-/// Lowercase runs of letters and digits; a thousands separator stays inside its number, so "5"
-/// is not a word of "5,000".
-fn words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let joined: String = chars
-        .iter()
-        .enumerate()
-        .filter(|&(index, &ch)| {
-            let between_digits = index > 0
-                && chars[index - 1].is_ascii_digit()
-                && chars.get(index + 1).is_some_and(char::is_ascii_digit);
-            !(ch == ',' && between_digits)
-        })
-        .map(|(_, &ch)| ch)
-        .collect();
-    joined
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn contains_run(haystack: &[String], needle: &[String]) -> bool {
-    !needle.is_empty()
-        && haystack
-            .windows(needle.len())
-            .any(|window| window == needle)
-}
-
-/// The answer and up to three distractors nearest to it in the table, in table order. Returns
-/// the options and the answer's index among them.
-fn choices(
-    candidates: &[usize],
-    answer: usize,
-    text_of: impl Fn(usize) -> String,
-) -> (Vec<String>, usize) {
-    let answer_position = candidates.iter().position(|&c| c == answer).unwrap_or(0);
-    let mut by_distance: Vec<usize> = (0..candidates.len()).collect();
-    by_distance.sort_by_key(|&position| (position.abs_diff(answer_position), position));
-    let mut picked: Vec<usize> = by_distance.into_iter().take(MAX_CHOICES).collect();
-    picked.sort_unstable();
-    let answer_index = picked
-        .iter()
-        .position(|&position| position == answer_position)
-        .unwrap_or(0);
-    let options = picked
-        .iter()
-        .map(|&position| text_of(candidates[position]))
-        .collect();
-    (options, answer_index)
-}
-
-fn all_distinct<'a>(texts: impl Iterator<Item = &'a String>) -> bool {
-    let mut seen = HashSet::new();
-    texts.map(|text| core(text)).all(|text| seen.insert(text))
-}
-
-/// A cell's value for comparison: lowercase, parenthesised remarks removed, whitespace collapsed.
-/// If nothing is left outside parentheses, the whole text is the value.
-fn core(text: &str) -> String {
-    let mut outside = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for ch in text.chars() {
-        match ch {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => outside.push(ch),
-            _ => {}
-        }
-    }
-    let collapse = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let value = collapse(&outside);
-    if value.is_empty() {
-        collapse(text)
-    } else {
-        value
-    }
-}
-
 #[cfg(test)]
 #[path = "generate_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "generate_ids_tests.rs"]
+mod id_tests;

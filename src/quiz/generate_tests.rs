@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use super::*;
 use crate::content::markdown::parse;
 use crate::content::{self, Document, EmbeddedCourse};
+use crate::quiz::table_cells::MAX_CHOICES;
 
 fn lesson(markdown: &str) -> Lesson {
     let (blocks, issues) = parse(markdown);
@@ -44,11 +45,11 @@ fn a_comparison_table_asks_which_column_has_a_cell() {
     let questions = lesson_table_questions(&lesson(COMPARISON));
     let pod_ip = questions
         .iter()
-        .find(|q| q.id == "t-plugins-0-pod-ip-source-azure-cni")
+        .find(|q| q.id == "t-plugins/the-comparison-table/pod-ip-source/azure-cni")
         .expect("a question on the Azure CNI pod IP source");
     assert_eq!(
-        pod_ip.prompt,
-        "Which of Kubenet / Azure CNI / Overlay has “Pod IP source: VNet subnet”?"
+        pod_ip.prompt, "Pod IP source: VNet subnet. Which of these is that?",
+        "without a table-quiz comment, the prompt comes from the header"
     );
     assert_eq!(
         answer_of(pod_ip),
@@ -60,8 +61,8 @@ fn a_comparison_table_asks_which_column_has_a_cell() {
     assert_eq!(pod_ip.see, "plugins#the-comparison-table");
     assert_eq!(
         pod_ip.explanation,
-        "In the table under “The comparison table” (Choosing a network plugin), the row “Pod IP \
-         source” reads: Kubenet: Bridge; Azure CNI: VNet subnet; Overlay: Overlay CIDR. So the answer is Azure CNI."
+        "In the table under “The comparison table”, Azure CNI is the one with Pod IP source: VNet \
+         subnet. The others: Kubenet: Bridge; Overlay: Overlay CIDR."
     );
 }
 
@@ -72,16 +73,16 @@ fn cells_shared_by_two_columns_are_never_asked() {
     assert_eq!(
         ids,
         [
-            "t-plugins-0-pod-ip-source-kubenet",
-            "t-plugins-0-pod-ip-source-azure-cni",
+            "t-plugins/the-comparison-table/pod-ip-source/kubenet",
+            "t-plugins/the-comparison-table/pod-ip-source/azure-cni",
             // Overlay's "Overlay CIDR" names its own answer: not asked.
             // "Yes" twice: only Kubenet's "No" is distinctive.
-            "t-plugins-0-windows-node-pools-kubenet",
+            "t-plugins/the-comparison-table/windows-node-pools/kubenet",
             // "No (UDR needed)" and "no" are one value once the remark is dropped and case ignored.
-            "t-plugins-0-vnet-routing-azure-cni",
+            "t-plugins/the-comparison-table/vnet-routing/azure-cni",
             // "Max pods default" has one value for all: no question. "—" is not asked.
-            "t-plugins-0-policy-azure-cni",
-            "t-plugins-0-policy-overlay",
+            "t-plugins/the-comparison-table/policy/azure-cni",
+            "t-plugins/the-comparison-table/policy/overlay",
         ]
     );
     for question in &questions {
@@ -101,8 +102,7 @@ fn assert_no_two_right_answers(question: &Question, lesson: &Lesson) {
         panic!("no table");
     };
     let header: Vec<String> = table.header.iter().map(Cell::text).collect();
-    let asked = question.prompt.split('“').nth(1).unwrap_or_default();
-    let (label, _) = asked.split_once(": ").unwrap_or_default();
+    let (label, _) = question.prompt.split_once(": ").unwrap_or_default();
     let row = table
         .rows
         .iter()
@@ -146,9 +146,9 @@ fn a_table_of_things_asks_which_row_has_a_cell() {
     ));
     let usable = questions
         .iter()
-        .find(|q| q.id == "t-plugins-0-24-usable-in-azure")
+        .find(|q| q.id == "t-plugins/usable-addresses/24/usable-in-azure")
         .expect("a question on the /24");
-    assert_eq!(usable.prompt, "Which prefix has “Usable in Azure: 251”?");
+    assert_eq!(usable.prompt, "Usable in Azure: 251. Which prefix is that?");
     // At most four choices: the answer and its nearest neighbours.
     assert_eq!(
         answer_of(usable),
@@ -159,8 +159,8 @@ fn a_table_of_things_asks_which_row_has_a_cell() {
     );
     assert_eq!(
         usable.explanation,
-        "In the table under “Usable addresses” (Choosing a network plugin), the row for “/24” reads: \
-         Prefix: /24; Addresses: 256; Usable in Azure: 251."
+        "In the table under “Usable addresses”, /24 is the one with Usable in Azure: 251; \
+         Addresses: 256. The others: /27: 27; /26: 59; /25: 123."
     );
     assert_eq!(questions.len(), 12, "two columns of six distinct values");
 }
@@ -177,7 +177,7 @@ fn a_table_of_things_skips_values_two_rows_share() {
 ",
     ));
     let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(ids, ["t-plugins-0-azure-cni-default-max-pods"]);
+    assert_eq!(ids, ["t-plugins/top/azure-cni/default-max-pods"]);
     assert_eq!(
         questions[0].see, "plugins",
         "no heading above: the lesson itself"
@@ -196,7 +196,7 @@ fn a_cell_naming_its_own_answer_is_not_asked() {
 ",
     ));
     let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(ids, ["t-plugins-0-azure-npm-supported-cni"]);
+    assert_eq!(ids, ["t-plugins/top/azure-npm/supported-cni"]);
 }
 
 #[test]
@@ -246,7 +246,7 @@ fn the_real_course_gives_valid_unique_questions() {
     // The plugin comparison is drilled: Azure CNI is the one with VNet pod IPs.
     let vnet = questions
         .iter()
-        .find(|q| q.id == "t-plugins-0-pod-ip-source-azure-cni")
+        .find(|q| q.id == "t-plugins/plugin-comparison/pod-ip-source/azure-cni")
         .expect("the plugin table's pod IP row");
     let (options, answer) = answer_of(vnet);
     assert_eq!(options[answer], "Azure CNI");
@@ -259,8 +259,8 @@ fn print_the_real_table_questions() {
     for question in course_table_questions(&course) {
         let (options, answer) = answer_of(&question);
         println!(
-            "{}\n  {}\n  {:?} -> {}\n",
-            question.id, question.prompt, options, options[answer]
+            "{}\n  {}\n  {:?} -> {}\n  Why: {}\n",
+            question.id, question.prompt, options, options[answer], question.explanation
         );
     }
 }
@@ -282,11 +282,11 @@ fn a_value_found_inside_another_choices_cell_is_not_asked() {
     assert_eq!(
         ids,
         [
-            "t-plugins-0-calico-supported-cni",
+            "t-plugins/top/calico/supported-cni",
             // "Overlay only" is not a run of words in Calico's cell: asked.
-            "t-plugins-0-other-supported-cni",
-            "t-plugins-0-calico-max-pods",
-            "t-plugins-0-other-max-pods",
+            "t-plugins/top/other/supported-cni",
+            "t-plugins/top/calico/max-pods",
+            "t-plugins/top/other/max-pods",
         ]
     );
 }

@@ -12,6 +12,10 @@
 //!   bottom shifts every other step and scores low — a position-by-position check is what a learner
 //!   can see and verify). Right only when fully in order; the feedback names the first misplaced step.
 //!
+//! Input that is not an answer (an empty line, "256 nodes", an address without its prefix
+//! length, an option that does not exist) is refused before any of this: [`grade`] returns
+//! [`Grading::Refused`] with a hint, and nothing is scored. See `refuse.rs`.
+//!
 //! An answer of the wrong shape for the question (text for a single choice, say) is graded wrong
 //! with a message, never a panic: it is a bug in the caller, but the learner should not lose work.
 //! The question's explanation and `see` link live on the [`Question`]; the caller shows them.
@@ -21,6 +25,7 @@ use std::collections::BTreeSet;
 use crate::content::{Question, QuestionKind};
 
 use super::describe::{kind_name, percent, quoted};
+use super::refuse::{RefusedInput, refuse_non_answer};
 use super::typed;
 
 /// What a learner answered. Indexes always refer to the question's original option or item order,
@@ -96,15 +101,53 @@ impl Outcome {
     }
 }
 
+/// What became of an answer handed in: graded, or refused because it is not an answer (a format
+/// slip such as "256 nodes"), in which case the screen shows the hint and asks again, and
+/// nothing is recorded.
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Grading {
+    Graded(Outcome),
+    Refused(RefusedInput),
+}
+
+impl Grading {
+    /// The outcome, when the answer was graded.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        match self {
+            Grading::Graded(outcome) => Some(outcome),
+            Grading::Refused(_) => None,
+        }
+    }
+
+    /// The refusal, when the input was not an answer.
+    pub fn refusal(&self) -> Option<&RefusedInput> {
+        match self {
+            Grading::Graded(_) => None,
+            Grading::Refused(refused) => Some(refused),
+        }
+    }
+}
+
 pub(crate) const NO_ANSWER: &str = "No answer was given.";
 
-/// Grades an answer to a question. Show `question.explanation` and `question.see` with it.
-pub fn grade(question: &Question, answer: &Answer) -> Outcome {
+/// Grades an answer to a question, or refuses input that is not an answer (see `refuse.rs`).
+/// Show `question.explanation` and `question.see` with a graded outcome.
+pub fn grade(question: &Question, answer: &Answer) -> Grading {
     grade_kind(&question.kind, answer)
 }
 
-/// Grades an answer against a kind of question alone.
-pub fn grade_kind(kind: &QuestionKind, answer: &Answer) -> Outcome {
+/// [`grade`] against a kind of question alone.
+pub fn grade_kind(kind: &QuestionKind, answer: &Answer) -> Grading {
+    match refuse_non_answer(kind, answer) {
+        Some(refused) => Grading::Refused(refused),
+        None => Grading::Graded(score_answer(kind, answer)),
+    }
+}
+
+/// Grades an answer as given, refusing nothing: what a finished exam does with an answer that
+/// was recorded before it could be refused. Input that is not an answer scores 0 with a reason.
+pub(crate) fn score_answer(kind: &QuestionKind, answer: &Answer) -> Outcome {
     if let Answer::Text(text) = answer
         && text.trim().is_empty()
     {

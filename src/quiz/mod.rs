@@ -3,7 +3,8 @@
 //!
 //! How the parts fit:
 //! - [`grade`] turns a learner's [`Answer`] to a [`Question`](crate::content::Question) into an
-//!   [`Outcome`] (score, verdict, one-line feedback).
+//!   [`Outcome`] (score, verdict, one-line feedback), or refuses input that is not an answer
+//!   ([`refuse`]: "256 nodes", an address without its prefix length) with a hint.
 //! - [`select`] picks and shuffles questions (seedable) into [`SessionQuestion`]s.
 //! - [`session`] runs a quiz round over them ([`QuizSession`]) and rehearsal's [`SelfGrade`].
 //! - [`exam`] runs a mock exam: answers recorded silently, reviewed at the end.
@@ -15,18 +16,24 @@ pub mod exam;
 pub mod generate;
 pub mod grade;
 pub mod keypoints;
+pub mod refuse;
 pub mod select;
 pub mod session;
+mod table_cells;
+mod table_prose;
 mod typed;
 
-pub use exam::{ExamError, ExamReport, ExamReview, MockExam, TopicScore};
+pub use exam::{
+    ExamAnswer, ExamError, ExamReport, ExamReview, ExamSize, MockExam, TopicScore, exam_size,
+};
 pub use generate::{course_table_questions, topic_table_questions};
-pub use grade::{Answer, Outcome, Verdict, grade};
+pub use grade::{Answer, Grading, Outcome, Verdict, grade};
 pub use keypoints::{PointMatch, key_point_matches, matched_keywords, touched};
+pub use refuse::{RefusalReason, RefusedInput, refuse_non_answer};
 pub use select::{
     QuizRequest, SelectError, Selection, SessionQuestion, questions_by_id, select_questions,
 };
-pub use session::{QuestionResult, QuizSession, SelfGrade, SessionError};
+pub use session::{QuestionResult, QuizSession, SelfGrade, SessionError, Submission};
 
 /// What the quiz engine's tests share.
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::content::{Course, Question, QuestionKind, Topic};
 
 use super::generate::topic_table_questions;
 use super::grade::Answer;
+use super::refuse::{RefusalReason, RefusedInput};
 
 /// What to ask: the CLI's `quiz [--topic ID] [--count N] [--seed N]`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -61,6 +62,31 @@ impl SessionQuestion {
             .iter()
             .filter_map(|&index| texts.get(index).map(String::as_str))
             .collect()
+    }
+
+    /// How many options the learner can choose among: the shown options, or True and False.
+    pub fn option_count(&self) -> usize {
+        match self.question.kind {
+            QuestionKind::TrueFalse { .. } => 2,
+            _ => self.display_order.len(),
+        }
+    }
+
+    /// The shown position (0-based) for an option number the learner typed (1-based), or a
+    /// refusal with a hint when the question has no such option: it is asked again, not graded.
+    pub fn option_number(&self, number: usize) -> Result<usize, RefusedInput> {
+        let count = self.option_count();
+        if (1..=count).contains(&number) {
+            return Ok(number - 1);
+        }
+        let hint = match count {
+            0 => "This question has no options: type the answer.".to_string(),
+            _ => format!("There is no option {number}: choose 1 to {count}."),
+        };
+        Err(RefusedInput {
+            reason: RefusalReason::NoSuchOption,
+            hint,
+        })
     }
 
     /// The original index of the option shown at `position`.
@@ -126,18 +152,39 @@ pub fn select_questions(course: &Course, request: &QuizRequest) -> Result<Select
     Ok(Selection { seed, questions })
 }
 
-/// The course's questions with these ids, in the order given (ids the course lacks are skipped),
-/// options shuffled from `seed`: a review of the questions that are due.
+/// The course's questions with these ids, authored or generated from tables, in the order given
+/// (ids the course lacks, such as a table row since removed, are skipped), options shuffled from
+/// `seed`: a review of the questions that are due.
 pub fn questions_by_id(course: &Course, ids: &[&str], seed: u64) -> Vec<SessionQuestion> {
     let mut rng = StdRng::seed_from_u64(seed);
+    // Table questions are generated only when one is asked for.
+    let generated: Vec<(&Topic, Question)> = if ids.iter().any(|id| id.starts_with("t-")) {
+        course
+            .topics
+            .iter()
+            .flat_map(|topic| {
+                topic_table_questions(topic)
+                    .into_iter()
+                    .map(move |q| (topic, q))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     ids.iter()
         .filter_map(|id| {
-            course.topics.iter().find_map(|topic| {
+            let authored = course.topics.iter().find_map(|topic| {
                 topic
                     .questions
                     .iter()
                     .find(|q| q.id == *id)
                     .map(|q| (topic, q.clone()))
+            });
+            authored.or_else(|| {
+                generated
+                    .iter()
+                    .find(|(_, q)| q.id == *id)
+                    .map(|(topic, q)| (*topic, q.clone()))
             })
         })
         .map(|(topic, question)| prepare(topic, question, &mut rng))
@@ -196,6 +243,25 @@ pub(crate) fn prepare(topic: &Topic, question: Question, rng: &mut impl Rng) -> 
         topic_id: topic.id.clone(),
         topic_title: topic.title.clone(),
         display_order,
+    }
+}
+
+/// The same question with its options (or steps) in a new order, different from the one it had
+/// when there is another; an ordering still never starts solved.
+pub(crate) fn reshuffle(asked: &SessionQuestion, rng: &mut impl Rng) -> SessionQuestion {
+    let mut display_order = asked.display_order.clone();
+    display_order.shuffle(rng);
+    if display_order.len() >= 2 && display_order == asked.display_order {
+        display_order.rotate_left(1);
+    }
+    let is_ordering = matches!(asked.question.kind, QuestionKind::Ordering { .. });
+    let solved = display_order.iter().enumerate().all(|(i, &item)| i == item);
+    if is_ordering && display_order.len() >= 2 && solved {
+        display_order.rotate_left(1);
+    }
+    SessionQuestion {
+        display_order,
+        ..asked.clone()
     }
 }
 

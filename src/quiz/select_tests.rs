@@ -122,7 +122,7 @@ fn table_questions_join_the_pool_on_request() {
         selection
             .questions
             .iter()
-            .any(|q| q.question.id.starts_with("t-plugins-"))
+            .any(|q| q.question.id.starts_with("t-plugins/"))
     );
 }
 
@@ -221,4 +221,37 @@ fn questions_by_id_keep_the_given_order_and_skip_unknown_ids() {
         questions_by_id(&course, &[ids[2], ids[0]], 5),
         "the seed fixes the option order"
     );
+}
+
+#[test]
+fn questions_by_id_finds_table_questions_too_so_review_can_ask_them() {
+    let course = crate::content::load(&crate::content::EmbeddedCourse).unwrap();
+    let authored = course.questions().next().unwrap().id.clone();
+    let table = "t-plugins/plugin-comparison/pod-ip-source/azure-cni";
+    let gone = "t-plugins/plugin-comparison/a-removed-row/azure-cni";
+    let asked = questions_by_id(&course, &[table, gone, &authored], 3);
+    let got: Vec<&str> = asked.iter().map(|q| q.question.id.as_str()).collect();
+    assert_eq!(got, [table, authored.as_str()]);
+    assert_eq!(asked[0].topic_id, "plugins");
+}
+
+#[test]
+fn an_option_number_out_of_range_is_refused_with_the_range() {
+    let course = crate::content::load(&crate::content::EmbeddedCourse).unwrap();
+    let asked = questions_by_id(
+        &course,
+        &["t-plugins/plugin-comparison/pod-ip-source/azure-cni"],
+        1,
+    );
+    let question = &asked[0];
+    assert_eq!(question.option_count(), 4);
+    assert_eq!(question.option_number(4), Ok(3));
+    for number in [0, 5, 99] {
+        let refused = question.option_number(number).expect_err("out of range");
+        assert_eq!(refused.reason, crate::quiz::RefusalReason::NoSuchOption);
+        assert_eq!(
+            refused.hint,
+            format!("There is no option {number}: choose 1 to 4.")
+        );
+    }
 }

@@ -2,12 +2,15 @@
 //! recorded, a running score, and the missed questions gathered for a retry round. Also the
 //! self-grade a learner gives an interview answer, which the progress store keeps.
 
+use rand::SeedableRng;
+use rand::rngs::StdRng;
 use thiserror::Error;
 
 use crate::content::Course;
 
-use super::grade::{Answer, Outcome, grade};
-use super::select::{QuizRequest, SelectError, SessionQuestion, select_questions};
+use super::grade::{Answer, Grading, Outcome, grade};
+use super::refuse::RefusedInput;
+use super::select::{QuizRequest, SelectError, SessionQuestion, reshuffle, select_questions};
 
 /// How well a learner says they answered an interview question (F8); the spaced-review schedule
 /// (F11) reads it like Anki's four buttons.
@@ -50,10 +53,24 @@ pub struct QuestionResult {
     pub outcome: Outcome,
 }
 
+/// What became of an answer handed to [`QuizSession::submit`].
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Submission<'a> {
+    /// Graded and recorded: show its outcome, and keep it in progress.
+    Graded(&'a QuestionResult),
+    /// Not an answer ("256 nodes"): show the hint and let the learner type again. Nothing is
+    /// recorded; the question stays current and unanswered.
+    Refused(RefusedInput),
+}
+
 /// A quiz round in progress.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuizSession {
     seed: u64,
+    /// 0 for the first round, 1 for the first retry of missed questions, and so on: each retry
+    /// shuffles the options again from the seed and this number.
+    retry: u64,
     questions: Vec<SessionQuestion>,
     results: Vec<QuestionResult>,
     /// The question on screen; equal to `questions.len()` once the round is over.
@@ -71,6 +88,7 @@ impl QuizSession {
     pub fn from_questions(seed: u64, questions: Vec<SessionQuestion>) -> Self {
         Self {
             seed,
+            retry: 0,
             questions,
             results: Vec::new(),
             position: 0,
@@ -110,19 +128,23 @@ impl QuizSession {
     }
 
     /// Grades and records an answer to the current question; the question stays current so the
-    /// feedback can be shown, until [`advance`](Self::advance).
-    pub fn submit(&mut self, answer: Answer) -> Result<&QuestionResult, SessionError> {
+    /// feedback can be shown, until [`advance`](Self::advance). Input that is not an answer is
+    /// refused with a hint and not recorded.
+    pub fn submit(&mut self, answer: Answer) -> Result<Submission<'_>, SessionError> {
         let question = self.current().ok_or(SessionError::Finished)?;
         if self.current_result().is_some() {
             return Err(SessionError::AlreadyAnswered);
         }
-        let outcome = grade(&question.question, &answer);
+        let outcome = match grade(&question.question, &answer) {
+            Grading::Graded(outcome) => outcome,
+            Grading::Refused(refused) => return Ok(Submission::Refused(refused)),
+        };
         self.results.push(QuestionResult {
             index: self.position,
             answer: Some(answer),
             outcome,
         });
-        Ok(&self.results[self.results.len() - 1])
+        Ok(Submission::Graded(&self.results[self.results.len() - 1]))
     }
 
     /// Moves to the next question; an unanswered current question counts as skipped (missed).
@@ -166,11 +188,22 @@ impl QuizSession {
             .collect()
     }
 
-    /// A new round over the missed questions, `None` when nothing was missed. The questions keep
-    /// their option order, so the learner meets the same screen again.
+    /// A new round over the missed questions, `None` when nothing was missed. Their options are
+    /// shuffled again (reproducibly, from the seed and the round), so a retry tests the answer
+    /// and not where it sat on the screen.
     pub fn retry_missed(&self) -> Option<QuizSession> {
-        let missed: Vec<SessionQuestion> = self.missed().into_iter().cloned().collect();
-        (!missed.is_empty()).then(|| Self::from_questions(self.seed, missed))
+        let retry = self.retry + 1;
+        // Mixing in the round with an odd constant gives each retry its own order.
+        let mut rng = StdRng::seed_from_u64(self.seed ^ retry.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let missed: Vec<SessionQuestion> = self
+            .missed()
+            .into_iter()
+            .map(|asked| reshuffle(asked, &mut rng))
+            .collect();
+        (!missed.is_empty()).then(|| Self {
+            retry,
+            ..Self::from_questions(self.seed, missed)
+        })
     }
 }
 

@@ -40,6 +40,66 @@ enum NumberError {
     TooLarge,
 }
 
+/// What typed text is, read as an answer to a typed-number question (see `refuse.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NumberReading {
+    Whole(u64),
+    /// Digits only, but more than a u64 holds: an answer, graded wrong.
+    TooLarge,
+    Decimal,
+    Negative,
+    /// One number with something around it: "256 nodes", "/21". `number` is as typed;
+    /// `words` quotes the parts with letters ("“nodes”"), empty when there are none.
+    WithWords {
+        number: String,
+        words: String,
+    },
+    SeveralNumbers,
+    NoNumber,
+}
+
+/// Reads trimmed text as a whole number, or says what else it is.
+pub(crate) fn read_number(text: &str) -> NumberReading {
+    match parse_whole_number(text) {
+        Ok(number) => return NumberReading::Whole(number),
+        Err(NumberError::TooLarge) => return NumberReading::TooLarge,
+        Err(NumberError::NotANumber) => {}
+    }
+    let (Some(first), Some(last)) = (
+        text.find(|c: char| c.is_ascii_digit()),
+        text.rfind(|c: char| c.is_ascii_digit()),
+    ) else {
+        return NumberReading::NoNumber;
+    };
+    // Digits are ASCII, so `last + 1` is a char boundary.
+    let (before, core, after) = (&text[..first], &text[first..=last], &text[last + 1..]);
+    let is_decimal = core.split_once('.').is_some_and(|(whole, fraction)| {
+        parse_whole_number(whole).is_ok()
+            && !fraction.is_empty()
+            && fraction.chars().all(|c| c.is_ascii_digit())
+    });
+    if is_decimal {
+        return NumberReading::Decimal;
+    }
+    if parse_whole_number(core).is_err() {
+        return NumberReading::SeveralNumbers;
+    }
+    if before.trim_end().ends_with('-') {
+        return NumberReading::Negative;
+    }
+    let words = [before, after]
+        .iter()
+        .map(|part| part.trim())
+        .filter(|part| part.chars().any(char::is_alphabetic))
+        .map(quoted)
+        .collect::<Vec<_>>()
+        .join(" and ");
+    NumberReading::WithWords {
+        number: core.to_string(),
+        words,
+    }
+}
+
 /// Digits with optional thousands separators between them.
 fn parse_whole_number(input: &str) -> Result<u64, NumberError> {
     let trimmed = input.trim();

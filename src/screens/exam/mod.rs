@@ -16,7 +16,7 @@ use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
 use crate::input::keys::{BACK, SCROLL, TYPED_ANSWER};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
 use crate::progress::{ItemKind, Mode, Outcome};
-use crate::quiz::{ExamReport, MockExam, QuizSession};
+use crate::quiz::{ExamAnswer, ExamReport, MockExam, QuizSession};
 use crate::ui::scrolled::ScrolledDoc;
 
 #[rustfmt::skip]
@@ -152,8 +152,11 @@ impl ExamScreen {
                 };
                 match self.inputs[self.index].act(action, question) {
                     InputEvent::Submit(answer) => {
-                        // The index is always within the exam, so recording cannot fail.
-                        let _ = exam.record(self.index, answer);
+                        // The index is always within the exam, so recording cannot fail; input
+                        // that is not an answer is refused with a hint and asked again.
+                        if let Ok(ExamAnswer::Refused(refused)) = exam.record(self.index, answer) {
+                            return Reaction::message(refused.hint);
+                        }
                         self.go_to(self.index + 1)
                     }
                     InputEvent::Changed => Reaction::none(),

@@ -15,7 +15,7 @@ use crate::content::Course;
 use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
 use crate::input::{Action, Keymap};
 use crate::progress::{ItemKind, Mode, Outcome};
-use crate::quiz::QuizSession;
+use crate::quiz::{QuizSession, Submission};
 use crate::ui::scrolled::ScrolledDoc;
 
 pub struct QuizScreen {
@@ -75,8 +75,11 @@ impl QuizScreen {
                 let id = question.question.id.clone();
                 // The session refuses only a finished round or a second answer; neither can be
                 // on screen here, so there is nothing to tell the learner.
-                let Ok(result) = self.session.submit(answer) else {
-                    return Reaction::default();
+                let result = match self.session.submit(answer) {
+                    Ok(Submission::Graded(result)) => result,
+                    // Not an answer ("256 nodes"): say what to type, ask again, record nothing.
+                    Ok(Submission::Refused(refused)) => return Reaction::message(refused.hint),
+                    Err(_) => return Reaction::default(),
                 };
                 let outcome = Outcome::Score(f64::from(result.outcome.score));
                 let record = Record::Answer {

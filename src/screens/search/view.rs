@@ -26,7 +26,9 @@ pub fn draw_search(frame: &mut Frame, area: Rect, cx: &Context, screen: &SearchS
         ]),
     ];
     let count = match (screen.query.trim().is_empty(), screen.hits.len()) {
-        (true, _) => "Type words to find in every lesson, lab step, question and interview item.".to_string(),
+        (true, _) => {
+            "Type words to find in every lesson, lab step, question and interview item.".to_string()
+        }
         (false, 0) => "Nothing holds all of those words.".to_string(),
         (false, 1) => "1 place".to_string(),
         (false, n) => format!("{n} places"),
