@@ -9,8 +9,8 @@ use super::model::{
     Course, Document, InterviewItem, KeyPoint, Lab, Lesson, Question, QuestionKind, Step, StepFile,
     Topic,
 };
-use crate::inert::{is_inert, sanitize};
 use super::scenario::NetpolScenario;
+use crate::inert::{is_inert, sanitize};
 
 fn clean(text: &mut String) {
     // All of an honest course is inert already: then nothing is copied.

@@ -12,9 +12,9 @@ use super::inert::make_inert;
 use super::markdown;
 use super::model::{Course, Document, FORMAT_VERSION, InterviewItem, Lab, Lesson, Question, Topic};
 use super::problem::{Problem, Problems, find_string, line_col};
-use crate::inert::sanitize;
 use super::scenario::NetpolScenario;
 use super::source::CourseSource;
+use crate::inert::sanitize;
 
 pub const COURSE_FILE: &str = "course.ron";
 
