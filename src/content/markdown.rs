@@ -21,8 +21,10 @@ use pulldown_cmark::{
 };
 
 /// How deeply block quotes, lists, links and images may nest in a lesson. The course needs three;
-/// the rest is room for authors, while every recursion over blocks stays shallow.
-pub const MAX_NESTING: usize = 16;
+/// the rest is room for authors. Not more, because drawing costs grow with the square of the
+/// depth (each level prefixes every line inside it): measured on a release build, a 1 MB paragraph
+/// inside 8 quotes lays out at 80 columns in 60 ms and at 20 in 0.5 s; inside 16, in 0.2 s and 6 s.
+pub const MAX_NESTING: usize = 8;
 
 /// Converts markdown to blocks, with the issues found on the way.
 pub fn parse(source: &str) -> (Vec<Block>, Vec<MarkdownIssue>) {
