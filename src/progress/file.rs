@@ -39,6 +39,15 @@ pub enum StoreError {
         path: PathBuf,
         source: io::Error,
     },
+    #[error(
+        "not saved: {path} would be {size} bytes, more than the {} MiB a progress file may be (it could not be read back); keep this one and go on with another, --profile NAME",
+        .limit / (1024 * 1024)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("cannot turn the progress for {path} into text: {source}")]
     Serialize { path: PathBuf, source: ron::Error },
     #[error("{path} is not a readable progress file: {reason}")]

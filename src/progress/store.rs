@@ -268,6 +268,14 @@ impl Store {
             path: self.path.clone(),
             source,
         })?;
+        // A file over the limit would be refused when read back: keep the last one that fits.
+        if text.len() as u64 > MAX_PROGRESS_FILE {
+            return Err(StoreError::TooLarge {
+                path: self.path.clone(),
+                size: text.len() as u64,
+                limit: MAX_PROGRESS_FILE,
+            });
+        }
         file::write_atomically(&self.path, text.as_bytes())?;
         Ok(SaveOutcome::Saved)
     }

@@ -264,3 +264,22 @@ fn a_saved_file_stays_proportional_to_what_it_holds() {
     );
     assert_eq!(resaved, bytes);
 }
+
+#[test]
+fn a_save_that_could_not_be_read_back_is_refused_and_the_last_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, bytes) = saved(dir.path(), progress_with(2, 2));
+    let mut store = Store::open(dir.path(), &alice(), now()).unwrap();
+    store.progress_mut().resume = Some(crate::progress::model::Resume {
+        screen: "x".repeat(MAX_PROGRESS_FILE as usize),
+        id: String::new(),
+        detail: None,
+        at: now(),
+    });
+    let error = store.save().unwrap_err().to_string();
+    assert!(error.contains("more than the"), "{error}");
+    assert!(error.contains("alice.ron"), "{error}");
+    drop(store);
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+    assert!(!file::temp_path(&path).exists());
+}
