@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::inert::inert;
+use crate::inert::visible;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -13,11 +13,12 @@ pub struct Problem {
 }
 
 /// Inert text: a problem quotes the author's ids, references and file names, and whoever prints
-/// it (`validate`, the start-up error) must not pass an escape sequence on to the terminal.
+/// it (`validate`, the start-up error) must not pass an escape sequence on to the terminal. What
+/// would drive the terminal is shown as escapes (`\u{1b}`), so the author sees what to fix.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = inert(&self.path);
-        let message = inert(&self.message);
+        let path = visible(&self.path);
+        let message = visible(&self.message);
         match self.position {
             Some((line, col)) => write!(f, "{path}:{line}:{col}: {message}"),
             None => write!(f, "{path}: {message}"),
@@ -94,10 +95,9 @@ mod tests {
             message: "`see` names `a#\u{1b}]52;c;ZWNobw==\u{7}` \u{9b}2J".into(),
         };
         let problems = Problems(vec![problem.clone(), problem]);
-        assert_eq!(
-            problems.to_string(),
-            "c/q.ron:1:2: `see` names `a#` \nc/q.ron:1:2: `see` names `a#` "
-        );
+        let line =
+            r"c\u{1b}]0;title\u{7}/q.ron:1:2: `see` names `a#\u{1b}]52;c;ZWNobw==\u{7}` \u{9b}2J";
+        assert_eq!(problems.to_string(), format!("{line}\n{line}"));
     }
 
     #[test]

@@ -49,6 +49,12 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether `sanitize` drops or changes `c` (the newline aside): control characters (C0, DEL, C1,
+/// the tab), the line and paragraph separators and [`is_invisible`] characters.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}') || is_invisible(c)
+}
+
 /// Whether `text` holds nothing `sanitize` would change: no control character but newlines, no
 /// C1 control (U+0080..U+009F, bytes C2 80..9F), no line or paragraph separator and no invisible
 /// character of [`is_invisible`] (U+180E: E1 A0 8E; U+200B..U+200F: E2 80 8B..8F; U+2028..U+202E:
