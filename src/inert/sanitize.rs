@@ -169,6 +169,16 @@ mod tests {
     }
 
     #[test]
+    fn is_unsafe_char_names_exactly_what_sanitize_changes() {
+        let mut one = String::new();
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            one.clear();
+            one.push(c);
+            assert_eq!(is_unsafe_char(c), sanitize(&one) != one, "{c:?}");
+        }
+    }
+
+    #[test]
     fn plain_text_is_kept() {
         assert_eq!(
             sanitize("Pods get IPs.\nNodes too."),
