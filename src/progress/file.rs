@@ -84,7 +84,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     };
     let version = match ron::from_str::<VersionProbe>(text) {
         Ok(probe) => probe.format_version,
-        Err(error) => return Parsed::Damaged(error.to_string()),
+        Err(error) => return damaged(&error),
     };
     if version > FORMAT_VERSION {
         return Parsed::Newer(version);
@@ -95,7 +95,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     }
     match ron::from_str::<Progress>(text) {
         Ok(progress) => Parsed::Progress(progress),
-        Err(error) => Parsed::Damaged(error.to_string()),
+        Err(error) => damaged(&error),
     }
 }
 
@@ -105,6 +105,12 @@ pub fn parse(bytes: &[u8]) -> Parsed {
 /// a file 2.5 times the size of what it holds (a 50 MB file grew to 125 MB on its first save);
 /// this way, indented by two spaces, it stays within about 1.4 times the compact text.
 const LINE_DEPTH: usize = 4;
+
+/// The parser's complaint can quote the file, which may be anyone's: what would drive a terminal
+/// is shown as escapes, wherever the reason is printed later.
+fn damaged(error: &ron::error::SpannedError) -> Parsed {
+    Parsed::Damaged(crate::inert::visible(&error.to_string()).into_owned())
+}
 
 /// The text of a progress file: RON with struct names, for people to read, one answer a line.
 pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {

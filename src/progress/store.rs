@@ -341,10 +341,13 @@ fn take_lock(lock_path: &Path) -> (Option<File>, Option<ReadOnlyReason>) {
     match lock.try_lock() {
         Ok(()) => {
             // The PID is only for the other instance's message; failing to write it is harmless.
-            let _ = lock
-                .set_len(0)
-                .and_then(|()| write!(lock, "{}", std::process::id()))
-                .and_then(|()| lock.flush());
+            // A lock with other hard links is someone's file linked in: locked, never written.
+            if !has_other_links(&lock) {
+                let _ = lock
+                    .set_len(0)
+                    .and_then(|()| write!(lock, "{}", std::process::id()))
+                    .and_then(|()| lock.flush());
+            }
             (Some(lock), None)
         }
         Err(TryLockError::WouldBlock) => {
@@ -363,6 +366,19 @@ fn take_lock(lock_path: &Path) -> (Option<File>, Option<ReadOnlyReason>) {
             };
             (None, Some(reason))
         }
+    }
+}
+
+fn has_other_links(file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        file.metadata().is_ok_and(|m| m.nlink() > 1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        false
     }
 }
 

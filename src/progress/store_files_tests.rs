@@ -98,6 +98,22 @@ fn a_symlinked_lock_leaves_its_target_untouched() {
 
 #[cfg(unix)]
 #[test]
+fn a_hard_linked_lock_is_locked_but_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = saved(dir.path(), progress_with(1, 1));
+    let lock = path.with_file_name("alice.lock");
+    fs::remove_file(&lock).unwrap();
+    let victim = dir.path().join("precious.txt");
+    fs::write(&victim, "precious\n").unwrap();
+    fs::hard_link(&victim, &lock).unwrap();
+    let store = Store::open(dir.path(), &alice(), now()).unwrap();
+    assert_eq!(store.read_only(), None);
+    drop(store);
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
+}
+
+#[cfg(unix)]
+#[test]
 fn a_symlinked_progress_file_is_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
