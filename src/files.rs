@@ -1,7 +1,9 @@
 //! Reading a file someone else may have written: only regular files (a FIFO would hang, a device
-//! such as /dev/zero would fill memory), and never more than a stated number of bytes.
+//! such as /dev/zero would fill memory), and never more than a stated number of bytes. Files the
+//! tutor writes beside what it reads (the progress file, its lock) are opened without following
+//! a symbolic link: a link planted there must not make it write, or read, somewhere else.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
@@ -12,14 +14,100 @@ pub const MAX_MANIFEST_FILE: u64 = 16 * 1024 * 1024;
 /// The largest progress file read.
 pub const MAX_PROGRESS_FILE: u64 = 16 * 1024 * 1024;
 
-/// Reads a regular file of at most `limit` bytes. Symlinks are followed (callers that must not
-/// follow them check with `symlink_metadata` first); anything else is refused with a message
-/// that says what the file is.
+/// Reads a regular file of at most `limit` bytes. Symlinks are followed (see
+/// [`read_bounded_no_follow`]); anything else is refused with a message that says what the file
+/// is.
 pub fn read_bounded(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    read_regular(path, limit, Links::Follow)
+}
+
+/// [`read_bounded`], refusing `path` when it is itself a symbolic link.
+pub fn read_bounded_no_follow(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    read_regular(path, limit, Links::Refuse)
+}
+
+/// Makes `options` refuse to open a symbolic link (O_NOFOLLOW: the open fails, and
+/// [`is_link_refused`] recognises the error) and never wait on a FIFO (O_NONBLOCK, which changes
+/// nothing for a regular file). Where there is no such flag (Windows), [`open_no_follow`] checks
+/// for a link just before opening.
+pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32);
+    }
+    options
+}
+
+/// Opens `path` with `options` (made [`no_follow`]), refusing a symbolic link with a message
+/// that says so.
+pub fn open_no_follow(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
+    if !cfg!(unix) && is_symlink(path) {
+        return Err(link_refused());
+    }
+    no_follow(options).open(path).map_err(|error| {
+        if is_link_refused(&error) {
+            link_refused()
+        } else {
+            error
+        }
+    })
+}
+
+/// Whether opening failed because the path is a symbolic link and the open did not follow it.
+pub fn is_link_refused(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    let refused = error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error());
+    #[cfg(not(unix))]
+    let refused = false;
+    refused || error.to_string().starts_with(LINK_REFUSED)
+}
+
+const LINK_REFUSED: &str = "a symbolic link, which aks-tutor does not follow here";
+
+fn link_refused() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{LINK_REFUSED}: replace it with the file itself"),
+    )
+}
+
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Links {
+    Follow,
+    Refuse,
+}
+
+fn read_regular(path: &Path, limit: u64, links: Links) -> io::Result<Vec<u8>> {
     // Checked before opening: opening a FIFO for reading blocks until a writer comes.
-    let metadata = std::fs::metadata(path)?;
+    let metadata = match links {
+        Links::Follow => std::fs::metadata(path)?,
+        Links::Refuse => std::fs::symlink_metadata(path)?,
+    };
+    if metadata.file_type().is_symlink() {
+        return Err(link_refused());
+    }
     refuse_irregular(&metadata)?;
-    let file = File::open(path)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    let file = match links {
+        Links::Refuse => open_no_follow(&mut options, path)?,
+        Links::Follow => {
+            // Non-blocking, so that a FIFO put in the file's place after the check cannot hang
+            // the open (for a regular file the flag changes nothing).
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+            }
+            options.open(path)?
+        }
+    };
     // Checked again on what was opened, in case the path changed in between.
     let metadata = file.metadata()?;
     refuse_irregular(&metadata)?;
@@ -91,7 +179,7 @@ fn too_large(limit: u64) -> io::Error {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -112,6 +200,47 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let error = read_bounded(dir.path(), 1024).unwrap_err();
         assert!(error.to_string().contains("a folder"), "{error}");
+    }
+
+    /// A FIFO at `path`, as a hostile folder would hold one.
+    #[cfg(unix)]
+    pub(crate) fn make_fifo(path: &Path) {
+        use rustix::fs::{CWD, Mode, mkfifoat};
+        mkfifoat(CWD, path, Mode::from_raw_mode(0o644)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_at_once_with_or_without_following_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("course.ron");
+        make_fifo(&fifo);
+        let started = std::time::Instant::now();
+        for error in [
+            read_bounded(&fifo, 1024).unwrap_err(),
+            read_bounded_no_follow(&fifo, 1024).unwrap_err(),
+        ] {
+            assert!(error.to_string().contains("a FIFO"), "{error}");
+        }
+        assert!(started.elapsed().as_secs() < 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_read_through_or_refused_as_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target");
+        std::fs::write(&target, "kept").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert_eq!(read_bounded(&link, 100).unwrap(), b"kept");
+        let error = read_bounded_no_follow(&link, 100).unwrap_err();
+        assert!(is_link_refused(&error), "{error}");
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        let error = open_no_follow(OpenOptions::new().write(true), &link).unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"kept");
+        assert_eq!(read_bounded_no_follow(&target, 100).unwrap(), b"kept");
     }
 
     #[test]

@@ -69,7 +69,10 @@ const MARKDOWN_TOKENS: &[&str] = &[
     "~~~",
     "> ",
     ">",
+    ">>>>>>>>>>>>>>>>>>>>",
     "- ",
+    "- - - - - - - - - - - - - - - - - - ",
+    "![![![![![![![![![![![![![![![![![![",
     "1. ",
     "99999999999999999999. ",
     "&#27;",
@@ -224,7 +227,9 @@ fn load_with(files: &[(String, String)], which: usize, text: String) {
 }
 
 fn check_markdown(source: &str) {
-    let (_, issues) = markdown::parse(source);
+    let (blocks, issues) = markdown::parse(source);
+    // Whatever the nesting of the source, the blocks stay shallow enough to recurse over.
+    assert!(nesting(&blocks) <= markdown::MAX_NESTING);
     for issue in issues {
         assert!(
             source.is_char_boundary(issue.offset),
@@ -232,6 +237,21 @@ fn check_markdown(source: &str) {
             issue.offset
         );
     }
+}
+
+/// How deeply quotes and lists nest in `blocks`.
+fn nesting(blocks: &[markdown::Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            markdown::Block::Quote { blocks, .. } => 1 + nesting(blocks),
+            markdown::Block::List { items, .. } => {
+                1 + items.iter().map(|item| nesting(item)).max().unwrap_or(0)
+            }
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// A progress file either parses and saves back to a file that parses the same, or is reported.

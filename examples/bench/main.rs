@@ -18,6 +18,7 @@ mod synthetic_course;
 
 mod content;
 mod engines;
+mod limits;
 mod screens;
 
 use std::time::{Duration, Instant};
@@ -92,12 +93,13 @@ fn main() {
         eprintln!("warning: a debug build; run with --release for figures worth keeping");
     }
     let filter = std::env::args().nth(1).unwrap_or_default();
-    let sections: [(&str, fn()); 5] = [
+    let sections: [(&str, fn()); 6] = [
         ("content", content::embedded),
         ("render", screens::render_every_screen),
         ("synthetic", content::synthetic),
         ("sizing", engines::sizing),
         ("netpol", engines::netpol),
+        ("limits", limits::limits),
     ];
     for (name, run) in sections {
         if name.contains(&filter) {

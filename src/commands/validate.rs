@@ -17,18 +17,20 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
     let problems: Vec<String> = match &loaded {
         Ok(course) => match answer_course(course) {
             Ok(_) => {
-                println!("{}", summary(course));
+                crate::say!("{}", summary(course));
                 return ExitCode::SUCCESS;
             }
             Err(errors) => errors.iter().flat_map(problem_lines).collect(),
         },
         Err(problems) => problems.0.iter().map(ToString::to_string).collect(),
     };
+    // Every line goes through the inert gate: `validate` is what one runs on a course one does
+    // not trust yet, and its ids, references and file names are the author's text.
     for problem in &problems {
-        eprintln!("{problem}");
+        crate::tell!("{problem}");
     }
     let count = problems.len();
-    eprintln!("{count} problem{} found", if count == 1 { "" } else { "s" });
+    crate::tell!("{count} problem{} found", if count == 1 { "" } else { "s" });
     ExitCode::FAILURE
 }
 
@@ -52,6 +54,9 @@ pub fn summary(course: &Course) -> String {
     let steps: usize = course.labs().map(|l| l.steps.len()).sum();
     let mut text = format!("{} ({}): valid\n", course.title, course.id);
     let _ = writeln!(text, "  topics:           {}", course.topics.len());
+    // `quiz --topic ID` and friends take these ids; this is where their help sends the learner.
+    let ids: Vec<&str> = course.topics.iter().map(|t| t.id.as_str()).collect();
+    let _ = writeln!(text, "  topic ids:        {}", ids.join(", "));
     let _ = writeln!(
         text,
         "  lessons:          {lessons} ({eli5} with an ELI5 version)"

@@ -174,3 +174,91 @@ proptest::proptest! {
         let _ = parse(&source);
     }
 }
+
+/// Parses on a thread with a small stack, so that recursing once per level would overflow, and
+/// returns the issues and how long it took.
+fn parse_on_a_small_stack(source: String) -> (Vec<MarkdownIssue>, std::time::Duration) {
+    std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(move || {
+            let started = std::time::Instant::now();
+            let (blocks, issues) = parse(&source);
+            drop(blocks);
+            (issues, started.elapsed())
+        })
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+#[test]
+fn nesting_ten_thousand_levels_deep_is_refused_quickly_without_recursing() {
+    let levels = 10_000;
+    let cases = [
+        (
+            "block quote",
+            format!("intro\n\n{} deep\n", ">".repeat(levels)),
+        ),
+        ("list", format!("intro\n\n{} deep\n", "- ".repeat(levels))),
+        (
+            "numbered list",
+            format!("intro\n\n{} deep\n", "1. ".repeat(levels)),
+        ),
+        (
+            "quotes in lists",
+            format!("intro\n\n{} deep\n", "> - ".repeat(levels)),
+        ),
+        (
+            "images",
+            format!(
+                "intro\n\n{}x{}\n",
+                "![".repeat(levels),
+                "](u)".repeat(levels)
+            ),
+        ),
+        (
+            "an indented list",
+            format!(
+                "intro\n\n{}",
+                (0..2_000)
+                    .map(|i| format!("{}- x\n", "  ".repeat(i)))
+                    .collect::<String>()
+            ),
+        ),
+    ];
+    for (what, source) in cases {
+        let (issues, took) = parse_on_a_small_stack(source);
+        assert_eq!(issues.len(), 1, "{what}: {issues:?}");
+        assert!(issues[0].message.contains("nested too deeply"), "{what}");
+        assert!(issues[0].offset >= "intro\n\n".len(), "{what}");
+        // Milliseconds in a release build; a debug build under load gets room.
+        assert!(took.as_secs() < 5, "{what} took {took:?}");
+    }
+}
+
+#[test]
+fn nesting_up_to_the_limit_is_kept() {
+    let (blocks, issues) = parse(&format!("{} deep\n", ">".repeat(MAX_NESTING)));
+    assert!(issues.is_empty(), "{issues:?}");
+    let mut depth = 0;
+    let mut block = &blocks[0];
+    while let Block::Quote { blocks, .. } = block {
+        depth += 1;
+        block = &blocks[0];
+    }
+    assert_eq!(depth, MAX_NESTING);
+    let (_, issues) = parse(&format!("{} deep\n", ">".repeat(MAX_NESTING + 1)));
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].offset, MAX_NESTING);
+}
+
+#[test]
+fn text_after_a_refused_part_is_still_converted() {
+    let source = format!("{} deep\n\nAfter *it*.\n", "- ".repeat(MAX_NESTING + 5));
+    let (blocks, issues) = parse(&source);
+    assert_eq!(issues.len(), 1);
+    let Some(Block::Paragraph(after)) = blocks.last() else {
+        panic!("{blocks:?}")
+    };
+    assert_eq!(plain_text(after), "After it.");
+}

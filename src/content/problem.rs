@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::inert::visible;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
@@ -10,11 +12,16 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Inert text: a problem quotes the author's ids, references and file names, and whoever prints
+/// it (`validate`, the start-up error) must not pass an escape sequence on to the terminal. What
+/// would drive the terminal is shown as escapes (`\u{1b}`), so the author sees what to fix.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = visible(&self.path);
+        let message = visible(&self.message);
         match self.position {
-            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.path, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+            Some((line, col)) => write!(f, "{path}:{line}:{col}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -78,6 +85,19 @@ mod tests {
             message: "m".into(),
         };
         assert_eq!(problem.to_string(), "c/course.ron:3:7: m");
+    }
+
+    #[test]
+    fn a_problem_prints_inert() {
+        let problem = Problem {
+            path: "c\u{1b}]0;title\u{7}/q.ron".into(),
+            position: Some((1, 2)),
+            message: "`see` names `a#\u{1b}]52;c;ZWNobw==\u{7}` \u{9b}2J".into(),
+        };
+        let problems = Problems(vec![problem.clone(), problem]);
+        let line =
+            r"c\u{1b}]0;title\u{7}/q.ron:1:2: `see` names `a#\u{1b}]52;c;ZWNobw==\u{7}` \u{9b}2J";
+        assert_eq!(problems.to_string(), format!("{line}\n{line}"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 mod sanitize;
 
-pub use sanitize::{is_inert, sanitize};
+pub use sanitize::{is_inert, is_unsafe_char, sanitize};
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -17,6 +17,24 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(sanitize(text))
     }
+}
+
+/// `text` with every character `sanitize` would drop written as a visible escape (`\u{1b}`),
+/// for messages about a name or reference that is wrong: an author sees what is in it, and the
+/// terminal gets plain ASCII. Borrowed when there is nothing to escape.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if is_inert(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            shown.extend(c.escape_unicode());
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
 }
 
 /// Writes `text` and a newline to `out`, made inert first. Broken pipes (`aks-tutor ... | head`)
@@ -60,6 +78,16 @@ mod tests {
         let mut out = Vec::new();
         write_line(&mut out, "see: overview#\u{1b}]52;c;ZWNobyBoaQ==\u{7} ok").unwrap();
         assert_eq!(out, b"see: overview# ok\n");
+    }
+
+    #[test]
+    fn visible_escapes_what_sanitize_drops() {
+        assert_eq!(
+            visible("a#\u{1b}]52;c;ZWNobw==\u{7}\u{9b}\u{200b}\tb\nc"),
+            "a#\\u{1b}]52;c;ZWNobw==\\u{7}\\u{9b}\\u{200b}\\u{9}b\nc"
+        );
+        assert!(matches!(visible("plain"), Cow::Borrowed("plain")));
+        assert!(is_inert(&visible("\u{1b}[2J\u{202e}\u{2028}")));
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! the cursor, clear the screen or retitle the terminal.
 
 /// Removes escape sequences (CSI, OSC, DCS and the like) and control characters, keeping newlines.
-/// Tabs become four spaces, so that widths are known when text is laid out.
+/// Tabs become four spaces, so that widths are known when text is laid out. Invisible format
+/// characters are dropped (see [`is_invisible`]) and the Unicode line and paragraph separators
+/// (U+2028, U+2029) become newlines: a terminal draws them as nothing or as a glyph, while the
+/// layout counts them otherwise, and either way they would ride along in a copied command.
 pub fn sanitize(text: &str) -> String {
     // Start-up sanitizes the whole course: clean text (all of an honest course) is only copied.
     if is_inert(text) {
@@ -19,18 +22,44 @@ pub fn sanitize(text: &str) -> String {
             '\u{9b}' => skip_until_final_byte(&mut chars),
             '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string_body(&mut chars),
             c if c.is_control() => {}
-            // Bidirectional overrides can make text read differently from what it is.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            '\u{2028}' | '\u{2029}' => clean.push('\n'),
+            c if is_invisible(c) => {}
             c => clean.push(c),
         }
     }
     clean
 }
 
+/// Characters that take no cell but change what text is: bidirectional overrides and isolates
+/// (U+202A..U+202E, U+2066..U+2069) can make text read differently from what it is; zero-width
+/// spaces and joiners (U+200B..U+200D), direction marks (U+200E, U+200F), word joiner and
+/// invisible operators (U+2060..U+2064, with the rest of U+2060..U+206F, all invisible format
+/// characters), the Mongolian vowel separator (U+180E) and the byte order mark (U+FEFF) are
+/// invisible, so a copied `kubectl` command holding one fails for no visible reason. The zero
+/// width joiner goes too: it only glues emoji sequences, which this course does not need, and
+/// terminals disagree on how wide a joined sequence is, which misaligns rows.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{feff}'
+    )
+}
+
+/// Whether `sanitize` drops or changes `c` (the newline aside): control characters (C0, DEL, C1,
+/// the tab), the line and paragraph separators and [`is_invisible`] characters.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}') || is_invisible(c)
+}
+
 /// Whether `text` holds nothing `sanitize` would change: no control character but newlines, no
-/// C1 control (U+0080..U+009F, bytes C2 80..9F) and no bidirectional override (U+202A..U+202E,
-/// bytes E2 80 AA..AE; U+2066..U+2069, bytes E2 81 A6..A9). Bytes, not chars: this runs over
-/// the whole course at every start.
+/// C1 control (U+0080..U+009F, bytes C2 80..9F), no line or paragraph separator and no invisible
+/// character of [`is_invisible`] (U+180E: E1 A0 8E; U+200B..U+200F: E2 80 8B..8F; U+2028..U+202E:
+/// E2 80 A8..AE; U+2060..U+206F: E2 81 A0..AF; U+FEFF: EF BB BF). Bytes, not chars: this runs
+/// over the whole course at every start.
 pub fn is_inert(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -47,9 +76,17 @@ pub fn is_inert(text: &str) -> bool {
             b'\n' => false,
             0..=0x1f | 0x7f => true,
             0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            0xe1 => matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0xa0), Some(0x8e))
+            ),
             0xe2 => matches!(
                 (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa0..=0xaf))
+            ),
+            0xef => matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0xbb), Some(0xbf))
             ),
             _ => false,
         };
@@ -124,8 +161,20 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn is_inert_agrees_with_sanitize(text in "\\PC{0,40}|[\\x00-\\x7f\\u{80}-\\u{9f}\\u{2066}]{0,40}") {
+        fn is_inert_agrees_with_sanitize(
+            text in "\\PC{0,40}|[\\x00-\\x7f\\u{80}-\\u{9f}\\u{2066}]{0,40}|[a \\u{180d}-\\u{180f}\\u{2000}-\\u{2070}\\u{feff}\\u{fefe}\\u{ff00}]{0,40}"
+        ) {
             proptest::prop_assert_eq!(is_inert(&text), sanitize(&text) == text);
+        }
+    }
+
+    #[test]
+    fn is_unsafe_char_names_exactly_what_sanitize_changes() {
+        let mut one = String::new();
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            one.clear();
+            one.push(c);
+            assert_eq!(is_unsafe_char(c), sanitize(&one) != one, "{c:?}");
         }
     }
 
@@ -164,6 +213,20 @@ mod tests {
                 !sanitize(&format!("a{dirty}b")).contains(dirty),
                 "{dirty:?}"
             );
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_and_separators_become_newlines() {
+        let copied = "kubectl\u{200b} get\u{200c} pods\u{200d}\u{2060} -A\u{feff}\u{200e}\u{180e}";
+        assert!(!is_inert(copied));
+        assert_eq!(sanitize(copied), "kubectl get pods -A");
+        assert_eq!(sanitize("one\u{2028}two\u{2029}three"), "one\ntwo\nthree");
+        // Their neighbours in the same Unicode blocks are kept: en space, dash, ellipsis.
+        for kept in [
+            "\u{2002}", "\u{2013}", "\u{2026}", "\u{2070}", "\u{ff01}", "\u{180d}",
+        ] {
+            assert!(is_inert(kept), "{kept:?}");
         }
     }
 

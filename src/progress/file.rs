@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::model::{FORMAT_VERSION, Progress};
 use super::time::Timestamp;
+use crate::files::{MAX_PROGRESS_FILE, no_follow, read_bounded};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -37,6 +38,15 @@ pub enum StoreError {
         temp: PathBuf,
         path: PathBuf,
         source: io::Error,
+    },
+    #[error(
+        "not saved: {path} would be {size} bytes, more than the {} MiB a progress file may be (it could not be read back); keep this one and go on with another, --profile NAME",
+        .limit / (1024 * 1024)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
     },
     #[error("cannot turn the progress for {path} into text: {source}")]
     Serialize { path: PathBuf, source: ron::Error },
@@ -76,7 +86,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     };
     let version = match ron::from_str::<VersionProbe>(text) {
         Ok(probe) => probe.format_version,
-        Err(error) => return Parsed::Damaged(error.to_string()),
+        Err(error) => return damaged(&error),
     };
     if version > FORMAT_VERSION {
         return Parsed::Newer(version);
@@ -86,13 +96,29 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     }
     match ron::from_str::<Progress>(text) {
         Ok(progress) => Parsed::Progress(progress),
-        Err(error) => Parsed::Damaged(error.to_string()),
+        Err(error) => damaged(&error),
     }
 }
 
-/// The text of a progress file: pretty RON with struct names, for people to read.
+/// How deep the saved file breaks values over lines: the file (1), a map of items (2), one item
+/// (3), and its answers (4) each get lines of their own; anything deeper, such as one answer, is
+/// written on one line. Breaking every field of every answer over indented lines of its own made
+/// a file 2.5 times the size of what it holds (a 50 MB file grew to 125 MB on its first save);
+/// this way, indented by two spaces, it stays within about 1.4 times the compact text.
+const LINE_DEPTH: usize = 4;
+
+/// The parser's complaint can quote the file, which may be anyone's: what would drive a terminal
+/// is shown as escapes, wherever the reason is printed later.
+fn damaged(error: &ron::error::SpannedError) -> Parsed {
+    Parsed::Damaged(crate::inert::visible(&error.to_string()).into_owned())
+}
+
+/// The text of a progress file: RON with struct names, for people to read, one answer a line.
 pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
-    let config = PrettyConfig::new().struct_names(true);
+    let config = PrettyConfig::new()
+        .struct_names(true)
+        .depth_limit(LINE_DEPTH)
+        .indentor("  ");
     let mut text = ron::ser::to_string_pretty(progress, config)?;
     text.push('\n');
     Ok(text)
@@ -100,8 +126,10 @@ pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
 
 /// Reads a progress file without changing anything on disk: `Ok(None)` when there is none.
 /// A damaged or newer file is an error naming it (the caller only reads, so it is left in place).
+/// The file is read bounded (a regular file of at most [`MAX_PROGRESS_FILE`] bytes); a symbolic
+/// link is followed, as this only reads (a team's files may well be links into a shared folder).
 pub fn read_progress_file(path: &Path) -> Result<Option<Progress>, StoreError> {
-    let bytes = match fs::read(path) {
+    let bytes = match read_bounded(path, MAX_PROGRESS_FILE) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(source) => {
@@ -131,18 +159,25 @@ pub fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Creates the temporary file of `path` afresh: one left over is removed first, and the new one
+/// is created exclusively without following a link, so a link planted under the temporary name
+/// cannot make a save write into another file.
+pub fn create_temp(path: &Path) -> io::Result<fs::File> {
+    let temp = temp_path(path);
+    match fs::remove_file(&temp) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    no_follow(OpenOptions::new().write(true).create_new(true)).open(&temp)
+}
+
 /// Replaces `path` with `bytes` atomically (see the module docs).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let temp = temp_path(path);
-    let written = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&temp)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        });
+    let written = create_temp(path).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
     if let Err(source) = written {
         // Best effort: the next open removes a stray temporary file anyway.
         let _ = fs::remove_file(&temp);

@@ -15,6 +15,18 @@
 //! aks-tutor is never overwritten: the store opens read-only. A stray `<profile>.ron.tmp` (a save
 //! interrupted before its rename) is removed; the real file is intact by construction.
 //!
+//! Files not written: a folder or file that cannot be written (permissions 0555, a read-only file
+//! system, a progress file made read-only on purpose) does not hide the progress that exists. The
+//! store opens read-only ([`ReadOnlyReason::NotWritable`]), shows it, and says that nothing will
+//! be saved. Whether the folder can be written is tried at opening, by creating the temporary
+//! file a save would create, rather than guessed from permission bits (which root ignores).
+//!
+//! Links: the lock file and the progress file are opened without following a symbolic link
+//! (`O_NOFOLLOW`). A link as the lock makes the store read-only and leaves its target untouched
+//! (locking writes our PID into the lock file); a link as the progress file is an error that
+//! names it, so the app starts with an unsaved store and says why. Progress is read bounded, and
+//! only from a regular file: a FIFO or a device there is refused at once.
+//!
 //! Readers that only read (`aks-tutor progress`, `report`) use [`read_progress_file`] and take no
 //! lock: saves replace the file by rename, so a reader sees the old file or the new one, whole.
 //!
@@ -29,6 +41,7 @@ use super::file::{self, Parsed, StoreError};
 use super::model::{FORMAT_VERSION, Progress};
 use super::profile::ProfileName;
 use super::time::Timestamp;
+use crate::files::{MAX_PROGRESS_FILE, open_no_follow, read_bounded_no_follow};
 
 /// Why saves are switched off.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +55,9 @@ pub enum ReadOnlyReason {
     NewerFormat { found: u32 },
     /// The lock could not be taken for another reason (a file system without locks).
     CannotLock { lock_file: PathBuf, error: String },
+    /// `path` (the folder, the lock or the progress file) cannot be written: the progress that
+    /// exists is shown, and nothing is saved.
+    NotWritable { path: PathBuf, error: String },
     /// The store could not be opened at all ([`Store::unsaved`]).
     Unavailable { error: String },
 }
@@ -78,7 +94,7 @@ impl fmt::Display for Notice {
             ),
             Notice::Damaged { path, reason, .. } => write!(
                 f,
-                "Your progress file {} could not be read ({reason}). It was left in place because another aks-tutor is using it.",
+                "Your progress file {} could not be read ({reason}). It was left in place: another aks-tutor is using it, or its folder cannot be written.",
                 path.display()
             ),
             Notice::ReadOnly { path, reason } => match reason {
@@ -102,6 +118,11 @@ impl fmt::Display for Notice {
                     f,
                     "Cannot lock {} ({error}): progress will not be saved. Pass --data-dir DIR on a local disk.",
                     lock_file.display()
+                ),
+                ReadOnlyReason::NotWritable { path: what, error } => write!(
+                    f,
+                    "Cannot write {} ({error}): your progress is shown, but nothing will be saved. Make it writable, or pass --data-dir DIR.",
+                    what.display()
                 ),
                 ReadOnlyReason::Unavailable { error } => {
                     write!(f, "Progress will not be saved: {error}")
@@ -148,20 +169,41 @@ impl Store {
             source,
         })?;
         let lock_path = folder.join(format!("{profile}.lock"));
-        let (lock, mut read_only) = take_lock(&lock_path)?;
+        let (lock, mut read_only) = take_lock(&lock_path);
         let owns_profile = lock.is_some();
         if owns_profile {
-            // Left by a save that was interrupted before its rename; only the owner may remove it
-            // (for anyone else it could be a save in progress).
-            let _ = fs::remove_file(file::temp_path(&path));
+            // Replaces a temporary file left by a save interrupted before its rename (only the
+            // owner may: for anyone else it could be a save in progress), and finds out whether
+            // saves can work at all.
+            match file::create_temp(&path) {
+                Ok(_) => {
+                    let _ = fs::remove_file(file::temp_path(&path));
+                }
+                Err(error) => {
+                    read_only.get_or_insert(ReadOnlyReason::NotWritable {
+                        path: folder.clone(),
+                        error: error.to_string(),
+                    });
+                }
+            }
         }
 
         let mut notices = Vec::new();
-        let progress = match fs::read(&path) {
+        let progress = match read_bounded_no_follow(&path, MAX_PROGRESS_FILE) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => Progress::default(),
             Err(source) => return Err(StoreError::Read { path, source }),
             Ok(bytes) => match file::parse(&bytes) {
-                Parsed::Progress(progress) => progress,
+                Parsed::Progress(progress) => {
+                    // Someone made the file read-only: respect it, even where (as root) a save
+                    // could replace it anyway.
+                    if fs::metadata(&path).is_ok_and(|m| m.permissions().readonly()) {
+                        read_only.get_or_insert(ReadOnlyReason::NotWritable {
+                            path: path.clone(),
+                            error: "the file is read-only".to_string(),
+                        });
+                    }
+                    progress
+                }
                 Parsed::Newer(found) => {
                     read_only.get_or_insert(ReadOnlyReason::NewerFormat { found });
                     Progress::default()
@@ -226,6 +268,14 @@ impl Store {
             path: self.path.clone(),
             source,
         })?;
+        // A file over the limit would be refused when read back: keep the last one that fits.
+        if text.len() as u64 > MAX_PROGRESS_FILE {
+            return Err(StoreError::TooLarge {
+                path: self.path.clone(),
+                size: text.len() as u64,
+                limit: MAX_PROGRESS_FILE,
+            });
+        }
         file::write_atomically(&self.path, text.as_bytes())?;
         Ok(SaveOutcome::Saved)
     }
@@ -258,27 +308,47 @@ impl Store {
     }
 }
 
-/// Takes the profile's lock, or says why saves must stay off.
-fn take_lock(lock_path: &Path) -> Result<(Option<File>, Option<ReadOnlyReason>), StoreError> {
-    let lock_error = |source| StoreError::Lock {
-        path: lock_path.to_path_buf(),
-        source,
+/// Takes the profile's lock, or says why saves must stay off. A lock file that cannot be opened
+/// (a read-only folder, a symbolic link in its place) leaves the store read-only, not empty.
+fn take_lock(lock_path: &Path) -> (Option<File>, Option<ReadOnlyReason>) {
+    let opened = open_no_follow(
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false),
+        lock_path,
+    );
+    // A FIFO or a device opens (without waiting: `open_no_follow` does not block), but is no lock.
+    let opened = opened.and_then(|lock| match lock.metadata() {
+        Ok(metadata) if !metadata.is_file() => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )),
+        Ok(_) => Ok(lock),
+        Err(error) => Err(error),
+    });
+    let mut lock = match opened {
+        Ok(lock) => lock,
+        Err(error) => {
+            let reason = ReadOnlyReason::NotWritable {
+                path: lock_path.to_path_buf(),
+                error: error.to_string(),
+            };
+            return (None, Some(reason));
+        }
     };
-    let mut lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(lock_path)
-        .map_err(lock_error)?;
     match lock.try_lock() {
         Ok(()) => {
             // The PID is only for the other instance's message; failing to write it is harmless.
-            let _ = lock
-                .set_len(0)
-                .and_then(|()| write!(lock, "{}", std::process::id()))
-                .and_then(|()| lock.flush());
-            Ok((Some(lock), None))
+            // A lock with other hard links is someone's file linked in: locked, never written.
+            if !has_other_links(&lock) {
+                let _ = lock
+                    .set_len(0)
+                    .and_then(|()| write!(lock, "{}", std::process::id()))
+                    .and_then(|()| lock.flush());
+            }
+            (Some(lock), None)
         }
         Err(TryLockError::WouldBlock) => {
             let mut text = String::new();
@@ -287,18 +357,35 @@ fn take_lock(lock_path: &Path) -> Result<(Option<File>, Option<ReadOnlyReason>),
                 lock_file: lock_path.to_path_buf(),
                 holder_pid: text.trim().parse().ok(),
             };
-            Ok((None, Some(reason)))
+            (None, Some(reason))
         }
         Err(TryLockError::Error(error)) => {
             let reason = ReadOnlyReason::CannotLock {
                 lock_file: lock_path.to_path_buf(),
                 error: error.to_string(),
             };
-            Ok((None, Some(reason)))
+            (None, Some(reason))
         }
+    }
+}
+
+fn has_other_links(file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        file.metadata().is_ok_and(|m| m.nlink() > 1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        false
     }
 }
 
 #[cfg(test)]
 #[path = "store_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "store_files_tests.rs"]
+mod files_tests;
