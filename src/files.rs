@@ -83,7 +83,10 @@ fn describe_special(_: &std::fs::FileType) -> &'static str {
 fn too_large(limit: u64) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
-        format!("larger than the {} MiB this file may be", limit / (1024 * 1024)),
+        format!(
+            "larger than the {} MiB this file may be",
+            limit / (1024 * 1024)
+        ),
     )
 }
 

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod debug;
 pub mod files;
 pub mod inert;
 pub mod netpol;
