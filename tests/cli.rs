@@ -58,7 +58,7 @@ fn validate_summarises_a_valid_folder() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "Fixture Course (fixture-course): valid\n  topics:           2\n  lessons:          2 (1 with an ELI5 version)\n  labs:             1 (1 hands-on, 0 debugging; 2 steps)\n  questions:        7\n  interview items:  1\n  netpol scenarios: 1 (2 predictions)\n  debug scenarios:  1 (3 causes)\n    debug-fixture-dns: 3 causes, shortest proofs 1 to 2 steps\n"
+        "Fixture Course (fixture-course): valid\n  topics:           2\n  lessons:          2 (1 with an ELI5 version)\n  labs:             1 (1 hands-on, 0 debugging; 2 steps)\n  questions:        7\n  interview items:  1\n  netpol scenarios: 1 (2 predictions)\n  debug scenarios:  1 (3 causes)\n    debug-fixture-dns: 3 causes, shortest paths 1 to 2 steps\n"
     );
 }
 

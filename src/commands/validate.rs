@@ -78,7 +78,7 @@ pub fn summary(course: &Course) -> String {
     text
 }
 
-/// The debugging labs: how many, their causes, and each one's shortest proofs (steps that prove
+/// The debugging labs: how many, their causes, and each one's shortest paths (the steps that prove
 /// a cause), which the loader has checked exist.
 fn debug_summary(text: &mut String, course: &Course) {
     let scenarios: Vec<_> = course.debug_scenarios().collect();
@@ -104,7 +104,7 @@ fn debug_summary(text: &mut String, course: &Course) {
         };
         let _ = write!(
             text,
-            "\n    {}: {} causes, shortest proofs {range} step{}",
+            "\n    {}: {} causes, shortest paths {range} step{}",
             scenario.id,
             scenario.causes.len(),
             if most == 1 { "" } else { "s" }

@@ -1,14 +1,13 @@
 //! What a scenario's outputs can prove: which causes stay possible after some outputs, which
-//! causes no safe action tells apart, and the shortest set of actions that proves each cause.
+//! causes no safe action tells apart, and the shortest path that proves each cause.
 //! The loader uses it to check scenarios, the session to score and hint.
 //!
 //! Two outputs are "the same" when their text is: a learner sees text, not which `Output` entry
 //! it came from. Harmful actions never count as proof: a lab must not need one.
 
-use crate::content::DebugScenario;
+use std::collections::HashMap;
 
-/// Above this many telling actions the exact search (2^n subsets) gives way to a greedy cover.
-const EXACT_SEARCH_LIMIT: usize = 16;
+use crate::content::DebugScenario;
 
 /// Whether `action` prints the same for causes `a` and `b` (a missing output counts as empty).
 pub fn same_output(scenario: &DebugScenario, action: usize, a: usize, b: usize) -> bool {
@@ -57,99 +56,128 @@ pub fn indistinguishable(scenario: &DebugScenario) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// The fewest safe actions whose outputs leave only `cause` possible, in the scenario's order;
-/// `None` when no set does (another cause looks the same everywhere). Exact (a search over the
-/// subsets of the actions that tell `cause` apart from anything) for the sizes a lab has.
-pub fn shortest_proof(scenario: &DebugScenario, cause: usize) -> Option<Vec<usize>> {
-    let others: Vec<usize> = (0..scenario.causes.len()).filter(|&c| c != cause).collect();
-    // For each telling action, the set of other causes it rules out, as a bit mask.
-    let telling: Vec<(usize, u64)> = safe_actions(scenario)
-        .into_iter()
-        .filter_map(|action| {
-            let mask = others
-                .iter()
-                .enumerate()
-                .filter(|&(_, &other)| !same_output(scenario, action, cause, other))
-                .fold(0u64, |mask, (bit, _)| mask | 1 << bit);
-            (mask != 0).then_some((action, mask))
-        })
-        .collect();
-    if others.len() > 63 {
+/// The shortest path that proves `cause`, for a learner who does not know it: the actions of
+/// an expert who, at each step, takes the safe action that splits the causes still possible so
+/// that the longest remaining path is shortest (then the fewest steps over all causes, then
+/// the earliest action). `None` when another cause looks the same through every safe action.
+///
+/// Exact: a search over the sets of causes still possible, each solved once. A lab has a handful
+/// of causes, so there are at most a few dozen such sets.
+pub fn shortest_path(scenario: &DebugScenario, cause: usize) -> Option<Vec<usize>> {
+    let count = scenario.causes.len();
+    if cause >= count || count > MAX_CAUSES {
         return None;
     }
-    let all = if others.is_empty() {
-        0
+    let safe = safe_actions(scenario);
+    let mut plans = HashMap::new();
+    let mut open: u64 = if count == 64 {
+        u64::MAX
     } else {
-        u64::MAX >> (64 - others.len())
+        (1 << count) - 1
     };
-    let chosen = if telling.len() <= EXACT_SEARCH_LIMIT {
-        exact_cover(&telling, all)?
-    } else {
-        greedy_cover(&telling, all)?
-    };
-    let mut proof: Vec<usize> = chosen.into_iter().map(|i| telling[i].0).collect();
-    proof.sort_unstable();
-    Some(proof)
-}
-
-/// The smallest subset (by count, then the earliest actions) whose masks cover `all`.
-fn exact_cover(telling: &[(usize, u64)], all: u64) -> Option<Vec<usize>> {
-    let best = (0u32..1 << telling.len())
-        .filter(|subset| {
-            let covered = (0..telling.len())
-                .filter(|i| subset & (1 << i) != 0)
-                .fold(0, |mask, i| mask | telling[i].1);
-            covered & all == all
-        })
-        .min_by_key(|subset| (subset.count_ones(), subset.reverse_bits()))?;
-    Some(
-        (0..telling.len())
-            .filter(|i| best & (1 << i) != 0)
-            .collect(),
-    )
-}
-
-/// Repeatedly the action that rules out the most causes still open: near the minimum, fast.
-fn greedy_cover(telling: &[(usize, u64)], all: u64) -> Option<Vec<usize>> {
-    let mut covered = 0u64;
-    let mut chosen = Vec::new();
-    while covered & all != all {
-        let (index, gain) = telling
-            .iter()
-            .enumerate()
-            .map(|(i, &(_, mask))| (i, (mask & !covered).count_ones()))
-            .max_by_key(|&(i, gain)| (gain, std::cmp::Reverse(i)))?;
-        if gain == 0 {
-            return None;
-        }
-        covered |= telling[index].1;
-        chosen.push(index);
+    let mut path = Vec::new();
+    while open.count_ones() > 1 {
+        let plan = best_split(scenario, &safe, open, &mut plans)?;
+        let action = plan.action?;
+        path.push(action);
+        open &= group_of(scenario, action, open, cause);
     }
-    Some(chosen)
+    Some(path)
 }
 
-/// Among the safe actions not yet taken, the one whose outputs split `candidates` best (the
-/// largest group left is smallest); `None` when no action tells them apart.
-pub fn most_telling(
+/// Up to this many causes, sets of them fit a `u64`.
+const MAX_CAUSES: usize = 64;
+
+/// How an expert proceeds from a set of causes still possible.
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    /// The action to take; `None` once one cause is left.
+    action: Option<usize>,
+    /// Steps on the longest path from here, and over all the causes' paths.
+    longest: usize,
+    total: usize,
+}
+
+fn best_split(
     scenario: &DebugScenario,
-    taken: &[usize],
-    candidates: &[usize],
-) -> Option<usize> {
-    safe_actions(scenario)
-        .into_iter()
-        .filter(|action| !taken.contains(action))
-        .filter_map(|action| {
-            let largest = candidates
-                .iter()
-                .map(|&a| {
-                    candidates
-                        .iter()
-                        .filter(|&&b| same_output(scenario, action, a, b))
-                        .count()
-                })
-                .max()?;
-            (largest < candidates.len()).then_some((action, largest))
+    safe: &[usize],
+    open: u64,
+    plans: &mut HashMap<u64, Option<Plan>>,
+) -> Option<Plan> {
+    if let Some(plan) = plans.get(&open) {
+        return *plan;
+    }
+    let plan = if open.count_ones() == 1 {
+        Some(Plan {
+            action: None,
+            longest: 0,
+            total: 0,
         })
-        .min_by_key(|&(action, largest)| (largest, action))
-        .map(|(action, _)| action)
+    } else {
+        let mut best: Option<Plan> = None;
+        for &action in safe {
+            let groups = split(scenario, action, open);
+            if groups.len() < 2 {
+                continue;
+            }
+            let mut longest = 0;
+            let mut total = open.count_ones() as usize;
+            let mut solvable = true;
+            for group in groups {
+                match best_split(scenario, safe, group, plans) {
+                    Some(plan) => {
+                        longest = longest.max(plan.longest + 1);
+                        total += plan.total;
+                    }
+                    None => solvable = false,
+                }
+            }
+            let better = best.is_none_or(|b| (longest, total) < (b.longest, b.total));
+            if solvable && better {
+                best = Some(Plan {
+                    action: Some(action),
+                    longest,
+                    total,
+                });
+            }
+        }
+        best
+    };
+    plans.insert(open, plan);
+    plan
+}
+
+/// The causes of `open` grouped by the output `action` gives them.
+fn split(scenario: &DebugScenario, action: usize, open: u64) -> Vec<u64> {
+    let mut groups: Vec<u64> = Vec::new();
+    for cause in members(open) {
+        let group = group_of(scenario, action, open, cause);
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    groups
+}
+
+/// The causes of `open` for which `action` prints what it prints for `cause`.
+fn group_of(scenario: &DebugScenario, action: usize, open: u64, cause: usize) -> u64 {
+    members(open)
+        .filter(|&other| same_output(scenario, action, cause, other))
+        .fold(0, |group, other| group | 1 << other)
+}
+
+fn members(set: u64) -> impl Iterator<Item = usize> {
+    (0..64).filter(move |bit| set & (1 << bit) != 0)
+}
+
+/// The action an expert takes next when `candidates` are the causes still possible: the first
+/// step of the shortest paths from there. `None` when they cannot be told apart (or one is left).
+/// Actions already taken never split the candidates, so they are never suggested again.
+pub fn next_step(scenario: &DebugScenario, candidates: &[usize]) -> Option<usize> {
+    if candidates.iter().any(|&cause| cause >= MAX_CAUSES) {
+        return None;
+    }
+    let open = candidates.iter().fold(0u64, |set, &cause| set | 1 << cause);
+    let safe = safe_actions(scenario);
+    best_split(scenario, &safe, open, &mut HashMap::new())?.action
 }

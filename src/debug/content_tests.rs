@@ -42,9 +42,8 @@ fn every_cause_is_proven_by_its_shortest_path() {
         );
         for cause in &scenario.causes {
             let mut session = DebugSession::with_cause(scenario, &cause.id, 0).unwrap();
-            let proof =
-                analysis::shortest_proof(scenario, scenario.cause_index(&cause.id).unwrap())
-                    .unwrap_or_else(|| panic!("{}: no proof of `{}`", scenario.id, cause.id));
+            let proof = analysis::shortest_path(scenario, scenario.cause_index(&cause.id).unwrap())
+                .unwrap_or_else(|| panic!("{}: no proof of `{}`", scenario.id, cause.id));
             for action in &proof {
                 let outcome = session.take(&scenario.actions[*action].id);
                 assert!(
@@ -66,10 +65,10 @@ fn every_cause_is_proven_by_its_shortest_path() {
 fn the_course_has_the_seeds_three_scenarios_and_five_more() {
     let course = course();
     let ids: Vec<&str> = course.debug_scenarios().map(|s| s.id.as_str()).collect();
-    for id in ["debug-lb-pending", "debug-lb-pending"] {
+    for id in ["debug-lb-pending", "debug-dns", "debug-netpol"] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
-    assert!(!ids.is_empty(), "{ids:?}");
+    assert!(ids.len() >= 8, "{ids:?}");
     assert!(find_scenario(&course, "debug-lb-pending").is_ok());
     let error = find_scenario(&course, "nope").unwrap_err();
     assert!(

@@ -1,4 +1,4 @@
-//! The end of a lab: the learner's path beside the shortest proof, what each output should have
+//! The end of a lab: the learner's path beside the shortest path, what each output should have
 //! told them, the lesson sections to read (`o`), and the score.
 
 use super::DebugAttempt;
@@ -12,7 +12,7 @@ pub struct Named {
     pub title: String,
 }
 
-/// One action in the learner's path or in the shortest proof, with its output for the drawn cause.
+/// One action in the learner's path or in the shortest path, with its output for the drawn cause.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DebriefStep {
     pub action_id: String,
@@ -23,7 +23,7 @@ pub struct DebriefStep {
     pub tells: String,
     /// Why the action was harmful, when it was.
     pub harmful: Option<String>,
-    /// Part of the shortest proof of the drawn cause.
+    /// Part of the shortest path of the drawn cause.
     pub on_shortest: bool,
     pub see: Option<String>,
 }

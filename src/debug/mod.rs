@@ -40,7 +40,7 @@ pub struct DebugAttempt {
     /// The right cause and the right fix.
     pub solved: bool,
     pub steps: usize,
-    /// Steps in the shortest proof of the cause.
+    /// Steps in the shortest path of the cause.
     pub shortest: usize,
     pub hints: usize,
     pub harmful: usize,
@@ -85,12 +85,12 @@ pub fn draw_unsolved_cause<'a>(
         })
 }
 
-/// Each cause's id and the ids of the actions in its shortest proof (empty when none exists,
+/// Each cause's id and the ids of the actions in its shortest path (empty when none exists,
 /// which the loader reports).
 pub fn shortest_paths(scenario: &DebugScenario) -> Vec<(String, Vec<String>)> {
     (0..scenario.causes.len())
         .map(|cause| {
-            let proof = analysis::shortest_proof(scenario, cause).unwrap_or_default();
+            let proof = analysis::shortest_path(scenario, cause).unwrap_or_default();
             let ids = proof
                 .into_iter()
                 .map(|a| scenario.actions[a].id.clone())

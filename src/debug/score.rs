@@ -5,9 +5,9 @@ use serde::Serialize;
 
 pub const CAUSE_POINTS: u32 = 40;
 pub const FIX_POINTS: u32 = 30;
-/// Earned in full by proving the cause in as few steps as the shortest proof.
+/// Earned in full by proving the cause in as few steps as the shortest path.
 pub const EFFICIENCY_POINTS: u32 = 30;
-/// Each step beyond the shortest proof.
+/// Each step beyond the shortest path.
 pub const EXTRA_STEP_COST: u32 = 5;
 pub const HINT_COST: u32 = 5;
 /// More than a hint: in production the action would have made the incident worse.

@@ -4,7 +4,7 @@
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 
-use super::analysis::{candidates, most_telling, shortest_proof};
+use super::analysis::{candidates, next_step, shortest_path};
 use super::debrief::{Debrief, build_debrief};
 use super::score::{HARMFUL_COST, HINT_COST};
 use super::{DebugAttempt, DebugError};
@@ -238,7 +238,7 @@ impl DebugSession {
             };
         }
         let left = candidates(&self.scenario, &self.path, self.cause);
-        match most_telling(&self.scenario, &self.path, &left) {
+        match next_step(&self.scenario, &left) {
             Some(action) if left.len() > 1 => {
                 self.hints += 1;
                 let action = &self.scenario.actions[action];
@@ -291,7 +291,7 @@ impl DebugSession {
             named_cause: cause,
             named_fix: fix,
             proven: self.proven,
-            shortest: shortest_proof(&self.scenario, self.cause).unwrap_or_default(),
+            shortest: shortest_path(&self.scenario, self.cause).unwrap_or_default(),
         }))
     }
 

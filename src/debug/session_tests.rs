@@ -5,8 +5,9 @@
 use super::*;
 use crate::content::DebugScenario;
 
-/// Causes a, b, c. `split-a` tells a from the rest, `split-c` tells c from the rest, so a and c
-/// take one step to prove and b two; `herring` prints the same for all; `nuke` is harmful.
+/// Causes a, b, c. `split-a` tells a from the rest, `split-c` tells c from the rest, so the
+/// shortest path is one step for a and two for b and c; `herring` prints the same for all;
+/// `nuke` is harmful.
 const SCENARIO: &str = r#"
 DebugScenario(
     id: "debug-test",
@@ -159,7 +160,7 @@ fn a_harmful_action_costs_points_and_says_why() {
     let FixOutcome::Finished(debrief) = session.name_fix("fix-a") else {
         panic!("not finished");
     };
-    // One step over the shortest proof, and the harm itself.
+    // One step over the shortest path, and the harm itself.
     assert_eq!(debrief.score.harmful, score::HARMFUL_COST);
     assert_eq!(
         debrief.score.total,
@@ -260,7 +261,7 @@ fn a_due_scenario_draws_a_cause_not_solved_yet() {
 }
 
 #[test]
-fn shortest_proofs_are_minimal_sets_of_safe_actions() {
+fn shortest_paths_follow_an_expert_who_does_not_know_the_cause() {
     let proofs = shortest_paths(&scenario());
     let proofs: Vec<(&str, Vec<&str>)> = proofs
         .iter()
@@ -271,7 +272,9 @@ fn shortest_proofs_are_minimal_sets_of_safe_actions() {
         [
             ("a", vec!["split-a"]),
             ("b", vec!["split-a", "split-c"]),
-            ("c", vec!["split-c"]),
+            // Proving c alone takes split-c, but not knowing it is c, an expert starts with the
+            // action that splits first, and needs both.
+            ("c", vec!["split-a", "split-c"]),
         ]
     );
 }
