@@ -10,7 +10,7 @@ pub mod session;
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::IndexedRandom;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::content::{Course, DebugScenario};
@@ -32,7 +32,7 @@ pub enum DebugError {
 }
 
 /// One finished lab, as progress will keep it (per scenario and per cause).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DebugAttempt {
     pub scenario: String,
     /// The drawn cause.

@@ -8,7 +8,7 @@ use super::analysis::{candidates, next_step, shortest_path};
 use super::debrief::{Debrief, build_debrief};
 use super::score::{HARMFUL_COST, HINT_COST};
 use super::{DebugAttempt, DebugError};
-use crate::content::DebugScenario;
+use crate::content::{DebugAction, DebugScenario};
 
 /// Where the lab is: investigating, then the fix to choose, then over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +130,17 @@ impl DebugSession {
         Ok(Self::start(scenario, seed, index))
     }
 
+    /// A due scenario: a cause not among `solved` (ids of causes already solved), drawn from
+    /// `seed`; any cause once all are solved.
+    pub fn for_review(
+        scenario: &DebugScenario,
+        solved: &[&str],
+        seed: u64,
+    ) -> Result<Self, DebugError> {
+        let cause = super::draw_unsolved_cause(scenario, solved, seed)?.to_string();
+        Self::with_cause(scenario, &cause, seed)
+    }
+
     fn start(scenario: &DebugScenario, seed: u64, cause: usize) -> Self {
         Self {
             scenario: scenario.clone(),
@@ -169,6 +180,16 @@ impl DebugSession {
         self.path
             .iter()
             .map(|&action| self.scenario.actions[action].id.as_str())
+    }
+
+    /// The actions taken, in order, each with the output it gave: what the screen shows again.
+    pub fn history(&self) -> impl Iterator<Item = (&DebugAction, &str)> {
+        let cause = &self.scenario.causes[self.cause].id;
+        self.path.iter().map(move |&index| {
+            let action = &self.scenario.actions[index];
+            let text = action.output_for(cause).map_or("", |o| o.text.as_str());
+            (action, text)
+        })
     }
 
     pub fn is_taken(&self, action_id: &str) -> bool {

@@ -105,6 +105,11 @@ fn an_action_prints_the_drawn_causes_output() {
     assert_eq!(session.steps(), 2);
     assert_eq!(session.take("nowhere"), ActionOutcome::UnknownAction);
     assert_eq!(session.causes_left(), 1);
+    let history: Vec<(&str, &str)> = session
+        .history()
+        .map(|(action, text)| (action.id.as_str(), text))
+        .collect();
+    assert_eq!(history, [("split-c", "C!"), ("split-a", "not A")]);
 }
 
 #[test]
@@ -258,6 +263,8 @@ fn a_due_scenario_draws_a_cause_not_solved_yet() {
     }
     // Once all are solved, review goes on with any of them.
     assert!(draw_unsolved_cause(&scenario, &["a", "b", "c"], 3).is_ok());
+    let session = DebugSession::for_review(&scenario, &["b", "c"], 9).unwrap();
+    assert_eq!(session.drawn_cause(), "a");
 }
 
 #[test]
