@@ -77,3 +77,32 @@ fn the_course_has_the_seeds_three_scenarios_and_five_more() {
             .starts_with("there is no debugging scenario `nope`")
     );
 }
+
+/// No dead end in play: whatever the cause, following the hints (the authored ones, then the
+/// suggested actions) proves it in at most as many steps as there are actions.
+#[test]
+fn following_the_hints_always_proves_the_cause() {
+    let course = course();
+    for scenario in course.debug_scenarios() {
+        for cause in &scenario.causes {
+            let mut session = DebugSession::with_cause(scenario, &cause.id, 0).unwrap();
+            for _ in 0..=scenario.hints.len() + scenario.actions.len() {
+                match session.hint() {
+                    HintOutcome::TryAction { action_id, .. } => {
+                        let outcome = session.take(&action_id);
+                        assert!(
+                            matches!(outcome, ActionOutcome::Output { .. }),
+                            "{}: hinted `{action_id}` gave {outcome:?}",
+                            scenario.id
+                        );
+                    }
+                    HintOutcome::Hint { .. } => {}
+                    HintOutcome::CauseAlreadyProven => break,
+                    HintOutcome::InvestigationOver => unreachable!("no cause named"),
+                }
+            }
+            assert_eq!(session.causes_left(), 1, "{}: {}", scenario.id, cause.id);
+            assert_eq!(session.harmful_taken(), 0, "{}", scenario.id);
+        }
+    }
+}
