@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod debug;
 pub mod files;
 pub mod inert;
 pub mod input;

@@ -58,7 +58,17 @@ fn validate_summarises_a_valid_folder() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "Fixture Course (fixture-course): valid\n  topics:           2\n  topic ids:        plugins, dns\n  lessons:          2 (1 with an ELI5 version)\n  labs:             1 (1 hands-on, 0 debugging; 2 steps)\n  questions:        7\n  interview items:  1\n  netpol scenarios: 1 (2 predictions)\n"
+        "Fixture Course (fixture-course): valid
+  topics:           2
+  topic ids:        plugins, dns
+  lessons:          2 (1 with an ELI5 version)
+  labs:             1 (1 hands-on, 0 debugging; 2 steps)
+  questions:        7
+  interview items:  1
+  netpol scenarios: 1 (2 predictions)
+  debug scenarios:  1 (3 causes)
+    debug-fixture-dns: 3 causes, shortest paths 1 to 2 steps
+"
     );
 }
 
@@ -96,6 +106,23 @@ const INVALID: &[(&str, &str)] = &[
     ),
     // ...and validate parses its YAML, pointing into the scenario file.
     ("bad-netpol-yaml", "scenario.ron:8:9: unclosed bracket '['"),
+    // A debugging scenario must be playable to its end, whatever cause is drawn.
+    (
+        "debug-missing-output",
+        "scenario.ron:13:16: missing output: action `look` of debug scenario `debug-broken` prints nothing for cause `b`; name the cause in an output's `causes` or add a default output (no `causes`)",
+    ),
+    (
+        "debug-indistinguishable",
+        "scenario.ron:9:15: causes `a` and `b` of debug scenario `debug-broken` print the same for every action, so no path tells them apart; give an action a different output for one of them",
+    ),
+    (
+        "debug-dead-end",
+        "scenario.ron:9:55: dead end: cause `b` of debug scenario `debug-broken` names fix `fix-c`, which its `fixes` do not list, so a learner who finds it cannot finish; add the fix or name a listed one",
+    ),
+    (
+        "debug-no-harmful",
+        "scenario.ron:3:9: debug scenario `debug-broken` has no harmful action: add one with `harmful: \"why it hurts\"`",
+    ),
 ];
 
 #[test]

@@ -147,3 +147,64 @@ fn a_broken_scenario_is_reported_at_path_line_col() {
         ]
     );
 }
+
+/// A debugging scenario with the problems the single-problem fixtures do not show: a duplicate
+/// cause id, an output naming an unknown cause or a cause twice, a dangling `see`, and (in a
+/// second, otherwise sound scenario) causes told apart only by a harmful action.
+#[test]
+fn a_broken_debug_scenario_is_reported_at_path_line_col() {
+    let course = r#"Course(format_version: 1, id: "c", title: "C", topics: [
+    Topic(id: "t", title: "T", lessons: [Lesson(id: "l", title: "L", file: "l.md")],
+          debug: ["d.ron", "h.ron"]),
+])"#;
+    let broken = r#"DebugScenario(id: "debug-d", title: "D", symptom: "S", see: "l#nowhere",
+    causes: [
+        Cause(id: "a", title: "A", explanation: "E", fix: "f", see: "l"),
+        Cause(id: "a", title: "A", explanation: "E", fix: "f", see: "l"),
+    ],
+    fixes: [Fix(id: "f", title: "F")],
+    actions: [
+        Action(id: "look", label: "L", command: "c", harmful: "H", outputs: [
+            Output(causes: ["zz"], text: "1", tells: "T"),
+            Output(causes: ["a", "a"], text: "2", tells: "T"),
+            Output(text: "3", tells: "T"),
+        ]),
+    ],
+)"#;
+    let harmful_only = r#"DebugScenario(id: "debug-h", title: "H", symptom: "S", see: "l",
+    causes: [
+        Cause(id: "a", title: "A", explanation: "E", fix: "f", see: "l"),
+        Cause(id: "b", title: "B", explanation: "E", fix: "f", see: "l"),
+    ],
+    fixes: [Fix(id: "f", title: "F")],
+    actions: [
+        Action(id: "safe", label: "S", command: "c", outputs: [Output(text: "same", tells: "T")]),
+        Action(id: "nuke", label: "N", command: "c", harmful: "H", outputs: [
+            Output(causes: ["a"], text: "A", tells: "T"),
+            Output(text: "B", tells: "T"),
+        ]),
+    ],
+)"#;
+    let source = MemoryCourse(
+        [
+            ("course.ron", course.to_string()),
+            ("l.md", "## L\n".to_string()),
+            ("d.ron", broken.to_string()),
+            ("h.ron", harmful_only.to_string()),
+        ]
+        .into_iter()
+        .collect(),
+    );
+    let problems = content::load(&source).expect_err("the scenarios are broken");
+    let lines: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "memory/d.ron:4:15: duplicate cause id `a` in this scenario",
+            "memory/d.ron:9:29: an output of action `look` names cause `zz`, which debug scenario `debug-d` does not have",
+            "memory/d.ron:10:34: action `look` gives cause `a` two outputs: name it in one",
+            "memory/h.ron:4:15: causes `a` and `b` of debug scenario `debug-h` are told apart only by a harmful action; give a safe action a different output for one of them",
+            "memory/d.ron:1:61: `see` names section `nowhere`, which lesson `l` does not have",
+        ]
+    );
+}

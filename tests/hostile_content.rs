@@ -52,10 +52,20 @@ fn poison_ron(text: &str) -> String {
             if !in_string {
                 let before = out.trim_end();
                 // Checked fields stay valid for the course to load (a netpol scenario's pods
-                // and port names are checked like ids).
-                keep_clean = ["id:", "see:", "answer:", "from:", "to:", "port:"]
-                    .iter()
-                    .any(|f| before.ends_with(f));
+                // and port names are checked like ids, a debug scenario's cause and fix names
+                // too).
+                keep_clean = [
+                    "id:",
+                    "see:",
+                    "answer:",
+                    "from:",
+                    "to:",
+                    "port:",
+                    "fix:",
+                    "causes: [",
+                ]
+                .iter()
+                .any(|f| before.ends_with(f));
             }
             in_string = !in_string;
         }

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::content::{self, Course, CourseDir, EmbeddedCourse, LabKind};
+use crate::debug::shortest_paths;
 use crate::netpol::{ScenarioError, answer_course};
 
 /// Prints a summary and returns success, or prints every problem and returns failure.
@@ -78,5 +79,40 @@ pub fn summary(course: &Course) -> String {
         course.netpol_scenarios().count(),
         course.netpol_questions().count()
     );
+    debug_summary(&mut text, course);
     text
+}
+
+/// The debugging labs: how many, their causes, and each one's shortest paths (the steps that prove
+/// a cause), which the loader has checked exist.
+fn debug_summary(text: &mut String, course: &Course) {
+    let scenarios: Vec<_> = course.debug_scenarios().collect();
+    let causes: usize = scenarios.iter().map(|s| s.causes.len()).sum();
+    let _ = write!(
+        text,
+        "\n  debug scenarios:  {} ({causes} causes)",
+        scenarios.len()
+    );
+    for scenario in scenarios {
+        let steps: Vec<usize> = shortest_paths(scenario)
+            .iter()
+            .map(|(_, proof)| proof.len())
+            .collect();
+        let (least, most) = (
+            steps.iter().min().copied().unwrap_or(0),
+            steps.iter().max().copied().unwrap_or(0),
+        );
+        let range = if least == most {
+            format!("{least}")
+        } else {
+            format!("{least} to {most}")
+        };
+        let _ = write!(
+            text,
+            "\n    {}: {} causes, shortest paths {range} step{}",
+            scenario.id,
+            scenario.causes.len(),
+            if most == 1 { "" } else { "s" }
+        );
+    }
 }

@@ -9,9 +9,12 @@ use super::source::CourseSource;
 
 #[path = "check_answers.rs"]
 mod answers;
+#[path = "check_debug.rs"]
+mod debug;
 #[path = "check_scenario.rs"]
 mod scenario;
 use answers::answer_problem;
+pub use debug::debug_scenario;
 pub use scenario::netpol_scenario;
 
 type Position = Option<(usize, usize)>;

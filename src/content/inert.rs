@@ -4,6 +4,7 @@
 //! course is sanitized once more. The patterns destructure every struct in full, so a new field
 //! fails to compile here until someone decides whether it is prose to clean.
 
+use super::debug_scenario::{DebugAction, DebugCause, DebugFix, DebugOutput, DebugScenario};
 use super::markdown::{Block, Cell, Inline};
 use super::model::{
     Course, Document, InterviewItem, KeyPoint, Lab, Lesson, Question, QuestionKind, Step, StepFile,
@@ -46,9 +47,11 @@ fn topic(topic: &mut Topic) {
         questions,
         interview,
         netpol,
+        debug,
     } = topic;
     clean_all([title, summary]);
     netpol.iter_mut().for_each(scenario);
+    debug.iter_mut().for_each(debug_scenario);
     lessons.iter_mut().for_each(lesson);
     labs.iter_mut().for_each(lab);
     questions.iter_mut().for_each(question);
@@ -68,6 +71,56 @@ fn scenario(scenario: &mut NetpolScenario) {
         origin: _,
     } = scenario;
     clean_all([title, intro, manifests]);
+}
+
+fn debug_scenario(scenario: &mut DebugScenario) {
+    // Ids and `see` references are checked by the loader; everything drawn on screen is cleaned.
+    let DebugScenario {
+        id: _,
+        title,
+        symptom,
+        screen,
+        see: _,
+        causes,
+        fixes,
+        actions,
+        hints,
+    } = scenario;
+    clean_all([title, symptom, screen]);
+    clean_all(hints.iter_mut());
+    for DebugCause {
+        id: _,
+        title,
+        explanation,
+        fix: _,
+        see: _,
+    } in causes
+    {
+        clean_all([title, explanation]);
+    }
+    for DebugFix { id: _, title } in fixes {
+        clean(title);
+    }
+    for DebugAction {
+        id: _,
+        label,
+        command,
+        outputs,
+        harmful,
+        see: _,
+    } in actions
+    {
+        clean_all([label, command]);
+        clean_all(harmful.iter_mut());
+        for DebugOutput {
+            causes: _,
+            text,
+            tells,
+        } in outputs
+        {
+            clean_all([text, tells]);
+        }
+    }
 }
 
 fn lesson(lesson: &mut Lesson) {

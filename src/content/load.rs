@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::check::{self, Checker};
+use super::debug_scenario::DebugScenario;
 use super::inert::make_inert;
 use super::markdown;
 use super::model::{Course, Document, FORMAT_VERSION, InterviewItem, Lab, Lesson, Question, Topic};
@@ -53,6 +54,8 @@ struct TopicFile {
     interview: Vec<String>,
     #[serde(default)]
     netpol: Vec<String>,
+    #[serde(default)]
+    debug: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -163,6 +166,12 @@ impl Loader<'_> {
                             &topic_file.netpol,
                             &mut checker,
                             check::netpol_scenario,
+                        ),
+                        debug: self.items::<DebugScenario>(
+                            &text,
+                            &topic_file.debug,
+                            &mut checker,
+                            check::debug_scenario,
                         ),
                     }
                 })
@@ -368,5 +377,17 @@ impl ItemFile for NetpolScenario {
             .flatten()
             .map(|offset| line_col(text, offset));
         Some(vec![scenario])
+    }
+}
+
+impl ItemFile for DebugScenario {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    /// One scenario per file.
+    fn parse(loader: &mut Loader<'_>, path: &str, text: &str) -> Option<Vec<Self>> {
+        loader
+            .parse_ron::<DebugScenario>(path, text)
+            .map(|scenario| vec![scenario])
     }
 }

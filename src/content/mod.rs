@@ -3,6 +3,7 @@
 
 pub mod blocks;
 mod check;
+pub mod debug_scenario;
 mod inert;
 pub mod load;
 pub mod markdown;
@@ -13,6 +14,7 @@ pub mod search;
 pub mod source;
 pub mod table_quiz;
 
+pub use debug_scenario::{DebugAction, DebugCause, DebugFix, DebugOutput, DebugScenario};
 pub use load::load;
 pub use model::*;
 pub use problem::{Problem, Problems};

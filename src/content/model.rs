@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use super::debug_scenario::DebugScenario;
 use super::markdown::Block;
 use super::scenario::{NetpolQuestion, NetpolScenario};
 
@@ -27,6 +28,8 @@ pub struct Topic {
     pub interview: Vec<InterviewItem>,
     /// "Allowed or denied?" scenarios, in the order the topic lists them.
     pub netpol: Vec<NetpolScenario>,
+    /// Debugging labs to play, in the order the topic lists them.
+    pub debug: Vec<DebugScenario>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -187,6 +190,10 @@ impl Course {
 
     pub fn netpol_scenarios(&self) -> impl Iterator<Item = &NetpolScenario> {
         self.topics.iter().flat_map(|topic| &topic.netpol)
+    }
+
+    pub fn debug_scenarios(&self) -> impl Iterator<Item = &DebugScenario> {
+        self.topics.iter().flat_map(|topic| &topic.debug)
     }
 
     /// Every connection of every scenario: each is a prediction progress keeps.

@@ -74,6 +74,7 @@ pub fn course() -> Course {
                 questions: vec![question("q-a"), question("q-b")],
                 interview: vec![interview_item("iv-a")],
                 netpol: Vec::new(),
+                debug: Vec::new(),
             },
             Topic {
                 id: "dns".into(),
@@ -84,6 +85,7 @@ pub fn course() -> Course {
                 questions: vec![question("q-c")],
                 interview: Vec::new(),
                 netpol: Vec::new(),
+                debug: Vec::new(),
             },
         ],
     }

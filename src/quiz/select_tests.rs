@@ -193,6 +193,7 @@ fn a_two_item_ordering_is_never_handed_out_solved() {
         questions: vec![],
         interview: vec![],
         netpol: vec![],
+        debug: vec![],
     };
     let question = Question {
         id: "q".into(),
