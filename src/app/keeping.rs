@@ -2,32 +2,20 @@
 //! once, lessons read to the end, the place to continue from, and the summary the menus show.
 
 use super::App;
-use crate::progress::mastery::review_queue;
-use crate::progress::{ItemKind, ProgressSummary, Timestamp};
+use crate::progress::{ProgressSummary, Timestamp, due};
 use crate::screens::Record;
-use crate::screens::start::REVIEW_WINDOW_MINUTES;
 
 impl App {
     /// Applies records to the progress and saves it; a failed save is said in the footer (and
     /// the next change tries again), never a crash.
+    /// Applies records to the progress and saves it; a failed save is said in the footer (and
+    /// the next change tries again), never a crash. Every answer is kept under its id, whatever
+    /// its kind; an id the course no longer has is kept too, and counted nowhere.
     pub fn keep(&mut self, records: Vec<Record>) {
-        let known = |record: &Record| match record {
-            // Questions generated from tables are drilled, not scheduled: they have no stable
-            // place in the course's content. Network policy predictions do: they are kept.
-            Record::Answer {
-                kind: ItemKind::Question,
-                id,
-                ..
-            } => {
-                self.course.questions().any(|q| &q.id == id)
-                    || self.course.netpol_questions().any(|q| &q.progress_id == id)
-            }
-            _ => true,
-        };
         let now = Timestamp::now();
         let mut changed = false;
-        for record in records.iter().filter(|r| known(r)) {
-            changed |= record.apply(self.store.progress_mut(), now);
+        for record in &records {
+            changed |= record.apply(self.store.progress_mut(), &self.catalogue, now);
         }
         if changed {
             if let Err(error) = self.store.save() {
@@ -39,20 +27,10 @@ impl App {
 
     pub(super) fn refresh_summary(&mut self) {
         let now = Timestamp::now();
-        self.summary = ProgressSummary::new(&self.course, self.store.progress(), now);
-        self.review_due = self.count_review_due(now);
-    }
-
-    pub(super) fn count_review_due(&self, now: Timestamp) -> usize {
-        review_queue(
-            &self.course,
-            self.store.progress(),
-            now,
-            REVIEW_WINDOW_MINUTES,
-        )
-        .iter()
-        .filter(|item| item.kind == ItemKind::Question)
-        .count()
+        let progress = self.store.progress();
+        self.summary =
+            ProgressSummary::with_catalogue(&self.course, &self.catalogue, progress, now);
+        self.due = due(&self.catalogue, progress, now);
     }
 
     /// Keeps what the last frame showed (a lesson read to its end). Called after each frame,

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use crate::content::Course;
 use crate::input::keys::HELP_KEYMAP;
 use crate::input::{Action, Effect, Keymap};
-use crate::progress::{ProgressSummary, Store, Timestamp};
+use crate::progress::{Catalogue, Due, ProgressSummary, Store, Timestamp, due};
 use crate::screens::home::HomeScreen;
 use crate::screens::search::SearchScreen;
 use crate::screens::start::screen_for;
@@ -29,10 +29,13 @@ pub struct App {
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
     pub running: bool,
+    /// Every item of the course that progress can keep, built once per course (it generates the
+    /// table questions).
+    pub catalogue: Catalogue,
     /// Mastery and due counts for the menus, recomputed whenever progress changes.
     pub summary: ProgressSummary,
-    /// Items the Review entry would ask now (its window included).
-    pub review_due: usize,
+    /// What is due: the one definition every screen and command reads.
+    pub due: Due,
     /// The `--content` folder, for reloading; `None` for the built-in course.
     pub content_dir: Option<PathBuf>,
     /// The terminal's size, as last reported (drawing itself uses the frame's).
@@ -48,8 +51,11 @@ impl App {
     /// in the footer at start-up.
     pub fn new(course: Course, theme: Theme, store: Store) -> Self {
         let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
-        let summary = ProgressSummary::new(&course, store.progress(), Timestamp::now());
-        let mut app = Self {
+        let now = Timestamp::now();
+        let catalogue = Catalogue::new(&course);
+        let summary = ProgressSummary::with_catalogue(&course, &catalogue, store.progress(), now);
+        let due = due(&catalogue, store.progress(), now);
+        Self {
             course,
             theme,
             store,
@@ -57,15 +63,14 @@ impl App {
             help: None,
             status: (!notices.is_empty()).then(|| notices.join(" ")),
             running: true,
+            catalogue,
             summary,
-            review_due: 0,
+            due,
             content_dir: None,
             width: 80,
             height: 24,
             leave_warned: false,
-        };
-        app.review_due = app.count_review_due(Timestamp::now());
-        app
+        }
     }
 
     pub fn screen(&self) -> &Screen {
@@ -99,7 +104,7 @@ impl App {
             course: &self.course,
             progress: self.store.progress(),
             summary: &self.summary,
-            review_due: self.review_due,
+            due: &self.due,
             theme: &self.theme,
         }
     }
@@ -142,7 +147,7 @@ impl App {
                     course: &self.course,
                     progress: self.store.progress(),
                     summary: &self.summary,
-                    review_due: self.review_due,
+                    due: &self.due,
                     theme: &self.theme,
                 };
                 let screen = self
@@ -212,7 +217,7 @@ impl App {
     /// Opens the screen the command line (or a menu) asks for; a request that cannot be met (an
     /// unknown topic, nothing due) is an error to show.
     pub fn start(&mut self, start: Start) -> Result<(), String> {
-        if let Some(screen) = screen_for(start, &self.course, self.store.progress())? {
+        if let Some(screen) = screen_for(start, &self.course, self.store.progress(), &self.due)? {
             self.open(screen);
         }
         Ok(())
@@ -239,6 +244,7 @@ impl App {
                     course.questions().count()
                 );
                 self.course = course;
+                self.catalogue = Catalogue::new(&self.course);
                 self.screens = vec![Screen::Home(Box::<HomeScreen>::default())];
                 self.refresh_summary();
                 self.status = Some(summary);

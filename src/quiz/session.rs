@@ -95,6 +95,14 @@ impl QuizSession {
         }
     }
 
+    /// Asks question `index` again at the end of this round: a miss in a review comes back in
+    /// the same sitting.
+    pub fn ask_again_later(&mut self, index: usize) {
+        if let Some(question) = self.questions.get(index).cloned() {
+            self.questions.push(question);
+        }
+    }
+
     /// The seed that reproduces this session (`--seed`).
     pub fn seed(&self) -> u64 {
         self.seed

@@ -12,6 +12,7 @@ pub mod netpol_lab;
 pub mod picker;
 pub mod quiz;
 pub mod record;
+pub mod review;
 pub mod search;
 pub mod sizing;
 pub mod start;
@@ -26,7 +27,7 @@ use ratatui::layout::Rect;
 
 use crate::content::Course;
 use crate::input::{Action, Effect, Keymap};
-use crate::progress::{Progress, ProgressSummary};
+use crate::progress::{Due, Progress, ProgressSummary};
 use crate::ui::theme::Theme;
 
 /// What a screen may read while it acts or draws.
@@ -34,8 +35,8 @@ pub struct Context<'a> {
     pub course: &'a Course,
     pub progress: &'a Progress,
     pub summary: &'a ProgressSummary,
-    /// Items the Review entry would ask now.
-    pub review_due: usize,
+    /// What is due (the one definition, from the progress engine).
+    pub due: &'a Due,
     pub theme: &'a Theme,
 }
 

@@ -2,7 +2,9 @@
 //! resume. Screens return records in their `Reaction`; the app applies them to the store and
 //! saves at once, so nothing is lost if the terminal closes.
 
-use crate::progress::{ItemKind, Mode, Outcome, Place, Progress, Timestamp};
+use crate::progress::{
+    Catalogue, ItemKind, Mode, NewSitting, Outcome, Place, Progress, SizingSkill, Timestamp,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
@@ -21,6 +23,23 @@ pub enum Record {
         lesson: String,
     },
     Resume(ResumePoint),
+    /// A sizing exercise answered: it schedules the skill it practises.
+    Sizing {
+        skill: SizingSkill,
+        outcome: Outcome,
+    },
+    /// An exam began: its questions are kept as a sitting, so every answer can be kept as it
+    /// is given and a killed exam keeps them.
+    ExamStarted(NewSitting),
+    /// An exam answer, kept at once (it may still change until the exam is handed in).
+    ExamAnswer {
+        index: usize,
+        response: String,
+        outcome: Outcome,
+        seconds_used: u64,
+    },
+    /// The exam handed in: its answers reach their items' history and the attempt is kept.
+    ExamFinished,
 }
 
 /// A place "continue where you left off" can reopen.
@@ -38,8 +57,25 @@ pub enum ResumePoint {
 
 impl Record {
     /// Applies the record; returns whether the progress changed (and so needs saving).
-    pub fn apply(&self, progress: &mut Progress, now: Timestamp) -> bool {
+    pub fn apply(&self, progress: &mut Progress, catalogue: &Catalogue, now: Timestamp) -> bool {
         match self {
+            Record::Sizing { skill, outcome } => {
+                let _next_due = progress.record_sizing(*skill, *outcome, now);
+                true
+            }
+            Record::ExamStarted(sitting) => {
+                progress.start_sitting(sitting.clone(), now);
+                true
+            }
+            Record::ExamAnswer {
+                index,
+                response,
+                outcome,
+                seconds_used,
+            } => progress
+                .set_exam_answer(*index, response, *outcome, *seconds_used, now)
+                .is_ok(),
+            Record::ExamFinished => progress.finish_exam(catalogue, now).is_ok(),
             Record::Answer {
                 kind,
                 id,
@@ -83,25 +119,32 @@ impl Record {
 mod tests {
     use super::*;
 
+    fn catalogue() -> Catalogue {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-course");
+        Catalogue::new(&crate::content::load(&crate::content::CourseDir::new(dir)).unwrap())
+    }
+
     #[test]
     fn a_lesson_finished_twice_changes_progress_once() {
         let mut progress = Progress::default();
+        let catalogue = catalogue();
         let record = Record::LessonFinished {
             lesson: "plugins".into(),
         };
-        assert!(record.apply(&mut progress, Timestamp::now()));
-        assert!(!record.apply(&mut progress, Timestamp::now()));
+        assert!(record.apply(&mut progress, &catalogue, Timestamp::now()));
+        assert!(!record.apply(&mut progress, &catalogue, Timestamp::now()));
     }
 
     #[test]
     fn the_same_resume_point_is_not_saved_again() {
         let mut progress = Progress::default();
+        let catalogue = catalogue();
         let point = Record::Resume(ResumePoint::Lesson {
             lesson: "dns".into(),
             section: Some("coredns".into()),
         });
-        assert!(point.apply(&mut progress, Timestamp::now()));
-        assert!(!point.apply(&mut progress, Timestamp::now()));
+        assert!(point.apply(&mut progress, &catalogue, Timestamp::now()));
+        assert!(!point.apply(&mut progress, &catalogue, Timestamp::now()));
         assert_eq!(
             progress.resume.as_ref().unwrap().place(),
             Place::Lesson {
@@ -114,20 +157,21 @@ mod tests {
     #[test]
     fn answers_and_steps_are_kept() {
         let mut progress = Progress::default();
+        let catalogue = catalogue();
         let answer = Record::Answer {
             kind: ItemKind::Question,
             id: "q".into(),
             outcome: Outcome::Score(1.0),
             mode: Mode::Quiz,
         };
-        assert!(answer.apply(&mut progress, Timestamp::now()));
+        assert!(answer.apply(&mut progress, &catalogue, Timestamp::now()));
         assert!(
             Record::StepDone {
                 lab: "l".into(),
                 step: "s".into(),
                 done: true
             }
-            .apply(&mut progress, Timestamp::now())
+            .apply(&mut progress, &catalogue, Timestamp::now())
         );
         assert!(progress.is_step_done("l", "s"));
         assert_eq!(

@@ -7,13 +7,13 @@ use super::interview::{InterviewScreen, rehearsals};
 use super::lab::LabScreen;
 use super::lesson::LessonScreen;
 use super::quiz::QuizScreen;
+use super::review::{ReviewKind, review_screen};
 use super::sizing::SizingScreen;
 use super::stats::StatsScreen;
 use super::{Screen, fresh_seed};
 use crate::content::{Course, Level};
-use crate::progress::mastery::review_queue;
-use crate::progress::{ItemKind, Mode, Place, Progress, ProgressSummary, Timestamp};
-use crate::quiz::{MockExam, QuizRequest, QuizSession, questions_by_id};
+use crate::progress::{Due, Mode, Place, Progress, ProgressSummary, Timestamp};
+use crate::quiz::{MockExam, QuizRequest, QuizSession};
 
 /// Where the TUI opens: the subcommands `sizing`, `quiz`, ... start in their mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +21,10 @@ pub enum Start {
     Home,
     /// The lesson section or lab step saved as the resume point.
     Continue,
-    /// The questions due for spaced review.
+    /// Everything due for spaced review (a picker when several kinds are due).
     Review,
+    /// One kind of what is due.
+    ReviewOf(ReviewKind),
     /// A quiz on one topic that leaves the review schedule alone.
     Cram {
         topic: String,
@@ -51,10 +53,6 @@ pub enum Start {
 /// The pass mark when none is given.
 pub const DEFAULT_PASS_MARK: u8 = 70;
 
-/// Review brings back what is due within this many minutes, so a missed question returns in the
-/// same sitting once its short learning step has passed.
-pub const REVIEW_WINDOW_MINUTES: i64 = 10;
-
 pub const SECONDS_PER_EXAM_QUESTION: u64 = 90;
 
 /// The default time for an exam of `questions` questions.
@@ -68,25 +66,13 @@ pub fn screen_for(
     start: Start,
     course: &Course,
     progress: &Progress,
+    due: &Due,
 ) -> Result<Option<Screen>, String> {
     let screen = match start {
         Start::Home => return Ok(None),
         Start::Continue => resume(course, progress)?,
-        Start::Review => {
-            let due = review_queue(course, progress, Timestamp::now(), REVIEW_WINDOW_MINUTES);
-            let ids: Vec<&str> = due
-                .iter()
-                .filter(|d| d.kind == ItemKind::Question)
-                .map(|d| d.id.as_str())
-                .collect();
-            let questions = questions_by_id(course, &ids, fresh_seed());
-            if questions.is_empty() {
-                return Err("Nothing is due for review: answer some questions in a quiz first, or come back later.".into());
-            }
-            let mut quiz = QuizScreen::new(QuizSession::from_questions(fresh_seed(), questions));
-            quiz.mode = Mode::Review;
-            Screen::Quiz(Box::new(quiz))
-        }
+        Start::Review => review_screen(None, course, due)?,
+        Start::ReviewOf(kind) => review_screen(Some(kind), course, due)?,
         Start::Cram { topic } => {
             let request = QuizRequest {
                 topic: Some(topic),

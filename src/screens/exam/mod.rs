@@ -15,7 +15,9 @@ use super::{Chrome, Context, Reaction, Record, Screen, ScreenState};
 use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
 use crate::input::keys::{BACK, SCROLL, TYPED_ANSWER};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
-use crate::progress::{ItemKind, Mode, Outcome};
+use crate::progress::{ItemKind, ItemRef, Mode, NewSitting, Outcome};
+use crate::quiz::describe::answer_text;
+use crate::quiz::grade;
 use crate::quiz::{ExamAnswer, ExamReport, MockExam, QuizSession};
 use crate::ui::scrolled::ScrolledDoc;
 
@@ -87,6 +89,8 @@ pub struct ExamScreen {
     /// The time at the last tick, for the countdown.
     pub now: Instant,
     pub time_up: bool,
+    /// When the clock started (leaving the intro).
+    pub started: Option<Instant>,
     pub doc: ScrolledDoc,
 }
 
@@ -107,6 +111,7 @@ impl ExamScreen {
             pass_mark: super::start::DEFAULT_PASS_MARK,
             now,
             time_up: false,
+            started: None,
             doc: ScrolledDoc::default(),
         }
     }
@@ -137,11 +142,25 @@ impl ExamScreen {
         match (&mut self.phase, action) {
             (ExamPhase::Intro(exam), Action::Submit) => {
                 let exam = std::mem::replace(exam, empty_exam());
+                // The exam is kept as a sitting from its first moment: every answer is saved as
+                // it is given, so a killed exam keeps them.
+                let sitting = NewSitting {
+                    mode: Mode::Exam,
+                    items: exam
+                        .questions()
+                        .iter()
+                        .map(|q| ItemRef::new(ItemKind::Question, &q.question.id))
+                        .collect(),
+                    seed: Some(exam.seed()),
+                    detail: None,
+                    time_limit_seconds: self.time_limit.map(|limit| limit.as_secs()),
+                };
                 self.phase = ExamPhase::Answering(exam);
                 // The clock starts now, not when the intro opened.
                 self.now = Instant::now();
+                self.started = Some(self.now);
                 self.deadline = self.time_limit.map(|limit| self.now + limit);
-                Reaction::none()
+                Reaction::keep(vec![Record::ExamStarted(sitting)])
             }
             (ExamPhase::Review(_), Action::Retry) => self.retry_missed(),
             (ExamPhase::Answering(_), Action::NextItem) => self.go_to(self.index + 1),
@@ -152,12 +171,25 @@ impl ExamScreen {
                 };
                 match self.inputs[self.index].act(action, question) {
                     InputEvent::Submit(answer) => {
+                        // Graded now (and shown only at the end) so the answer can be kept now.
+                        let graded = grade(&question.question, &answer);
+                        let response = answer_text(&question.question.kind, Some(&answer));
                         // The index is always within the exam, so recording cannot fail; input
                         // that is not an answer is refused with a hint and asked again.
                         if let Ok(ExamAnswer::Refused(refused)) = exam.record(self.index, answer) {
                             return Reaction::message(refused.hint);
                         }
-                        self.go_to(self.index + 1)
+                        let kept = graded.outcome().map(|outcome| Record::ExamAnswer {
+                            index: self.index,
+                            response,
+                            outcome: Outcome::Score(f64::from(outcome.score)),
+                            seconds_used: self.started.map_or(0, |started| {
+                                self.now.saturating_duration_since(started).as_secs()
+                            }),
+                        });
+                        let mut reaction = self.go_to(self.index + 1);
+                        reaction.records.extend(kept);
+                        reaction
                     }
                     InputEvent::Changed => Reaction::none(),
                     InputEvent::Refused(message) => Reaction::message(message),
@@ -205,19 +237,10 @@ impl ExamScreen {
             }
         };
         let report = exam.finish();
-        let records = report
-            .reviews
-            .iter()
-            .map(|review| Record::Answer {
-                kind: ItemKind::Question,
-                id: review.question.question.id.clone(),
-                outcome: Outcome::Score(f64::from(review.outcome.score)),
-                mode: Mode::Exam,
-            })
-            .collect();
         self.phase = ExamPhase::Review(report);
         self.doc.reset();
-        Reaction::keep(records)
+        // Handing in moves the kept answers to their items' history and keeps the attempt.
+        Reaction::keep(vec![Record::ExamFinished])
     }
 
     /// A quiz over the questions the exam missed (a partial answer counts as missed), with

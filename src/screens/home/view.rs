@@ -49,7 +49,7 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
                 right: topic_figures(cx, i),
             },
             HomeEntry::Practice(Practice::Review) => MenuEntry {
-                name: match cx.review_due {
+                name: match cx.due.now.len() {
                     0 => "Review: nothing due now".to_string(),
                     1 => "Review: 1 item due".to_string(),
                     n => format!("Review: {n} items due"),

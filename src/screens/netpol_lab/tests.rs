@@ -79,11 +79,16 @@ fn draw(lab: &NetpolLabScreen, course: &Course, width: u16, height: u16) -> Vec<
     let summary =
         crate::progress::ProgressSummary::new(course, &progress, crate::progress::Timestamp::now());
     let theme = Theme::monochrome();
+    let due = crate::progress::due(
+        &crate::progress::Catalogue::new(course),
+        &progress,
+        crate::progress::Timestamp::now(),
+    );
     let cx = Context {
         course,
         progress: &progress,
         summary: &summary,
-        review_due: 0,
+        due: &due,
         theme: &theme,
     };
     let mut terminal =

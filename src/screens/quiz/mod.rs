@@ -26,6 +26,8 @@ pub struct QuizScreen {
     /// How answers count for progress: a quiz or review moves the schedule, cram does not.
     pub mode: Mode,
     pub doc: ScrolledDoc,
+    /// How often each question was put back in this sitting (reviews only).
+    asked_again: std::collections::HashMap<String, u8>,
 }
 
 impl QuizScreen {
@@ -40,6 +42,7 @@ impl QuizScreen {
             round: 1,
             mode: Mode::Quiz,
             doc: ScrolledDoc::default(),
+            asked_again: std::collections::HashMap::new(),
         }
     }
 
@@ -82,6 +85,11 @@ impl QuizScreen {
                     Err(_) => return Reaction::default(),
                 };
                 let outcome = Outcome::Score(f64::from(result.outcome.score));
+                let missed = !result.outcome.is_right();
+                let index = result.index;
+                if missed && self.mode == Mode::Review {
+                    self.ask_again(index, &id);
+                }
                 let record = Record::Answer {
                     kind: ItemKind::Question,
                     id,
@@ -134,6 +142,17 @@ impl QuizScreen {
     fn scroll_by(&mut self, action: Action) -> Reaction {
         self.doc.scroll(action);
         Reaction::none()
+    }
+
+    /// A review's miss comes back later in the same sitting, up to a few times, so a question
+    /// that will not stick does not take the whole review over.
+    fn ask_again(&mut self, index: usize, id: &str) {
+        const AT_MOST: u8 = 3;
+        let times = self.asked_again.entry(id.to_string()).or_default();
+        if *times < AT_MOST {
+            *times += 1;
+            self.session.ask_again_later(index);
+        }
     }
 }
 

@@ -9,10 +9,11 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Chrome, Context, Reaction, ScreenState};
+use super::{Chrome, Context, Reaction, Record, ScreenState};
 use crate::input::answer::TypedLine;
 use crate::input::keys::{CHECK, TYPED_ANSWER};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
+use crate::progress::SizingSkill;
 use crate::sizing::address_space::AddressSpace;
 use crate::sizing::exercise::{Exercise, Outcome};
 use crate::ui::scrolled::ScrolledDoc;
@@ -41,7 +42,11 @@ pub struct SizingScreen {
 
 impl SizingScreen {
     pub fn new(seed: u64) -> Self {
-        let exercise = Exercise::generate(seed);
+        Self::with_exercise(Exercise::generate(seed))
+    }
+
+    /// A given exercise first (a due skill's fresh exercise in Review).
+    pub fn with_exercise(exercise: Exercise) -> Self {
         let space = exercise.plan.as_ref().map(AddressSpace::of);
         Self {
             exercise,
@@ -112,7 +117,19 @@ impl ScreenState for SizingScreen {
                 self.edit(action);
                 Reaction::none()
             }
-            Action::Submit => Reaction::maybe_message(self.submit()),
+            Action::Submit => {
+                let answered = self.answered;
+                let mut reaction = Reaction::maybe_message(self.submit());
+                // A checked answer schedules the skill the exercise practises.
+                if self.answered > answered {
+                    let right = self.outcome == Some(Outcome::Correct);
+                    reaction.records.push(Record::Sizing {
+                        skill: SizingSkill::of_exercise(self.exercise.kind),
+                        outcome: crate::progress::Outcome::Score(if right { 1.0 } else { 0.0 }),
+                    });
+                }
+                reaction
+            }
             _ => {
                 self.doc.scroll(action);
                 Reaction::none()
