@@ -71,13 +71,7 @@ impl FromStr for PortRef {
                 _ => Err(BadPort(text.to_string())),
             };
         }
-        // Kubernetes port names (IANA_SVC_NAME): lowercase letters, digits and '-', at most 15.
-        let valid_name = text.len() <= 15
-            && text.chars().any(|c| c.is_ascii_lowercase())
-            && text
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if valid_name {
+        if super::validate::port_name(text).is_ok() {
             Ok(PortRef::Name(text.to_string()))
         } else {
             Err(BadPort(text.to_string()))

@@ -18,6 +18,7 @@ pub mod model;
 pub mod policy;
 pub mod scenario;
 pub mod selector;
+pub mod validate;
 
 pub use eval::{
     Connection, Engine, EvalError, IgnoredIpBlock, Matched, PortRef, RuleMatch, SideVerdict,
