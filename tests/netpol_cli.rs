@@ -189,7 +189,7 @@ fn bad_input_exits_2_and_says_what_is_wrong() {
                 "--port",
                 "8080",
             ],
-            "no pod frontend/nope",
+            "no pod or workload frontend/nope",
         ),
         (
             &[
@@ -226,7 +226,7 @@ fn bad_input_exits_2_and_says_what_is_wrong() {
         ),
         (
             &["--from", "web", "--to", "backend/api", "--port", "80"],
-            "not NAMESPACE/POD",
+            "not NAMESPACE/NAME",
         ),
         (
             &[

@@ -6,6 +6,7 @@
 //! ("isolated"); an isolated side lets the connection through if any rule of any selecting policy
 //! matches it (policies are additive; their order never matters). Replies need no rule.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::net::IpAddr;
 use std::str::FromStr;
@@ -92,8 +93,10 @@ pub struct Connection {
 /// Why a connection could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EvalError {
-    #[error("no pod {0} in the manifests")]
+    #[error("no pod or workload {0} in the manifests")]
     UnknownPod(PodRef),
+    #[error("both ends are outside the cluster: NetworkPolicy has nothing to say")]
+    BothOutside,
     #[error("pod {pod} has no {protocol} container port named '{name}'")]
     UnknownPortName {
         pod: PodRef,
@@ -147,6 +150,16 @@ pub struct IgnoredIpBlock {
     pub ip: IpAddr,
 }
 
+/// An `ipBlock` that would decide the side if the peer pod's IP were known: the manifests give
+/// no `status.podIP` (a workload's representative pod never has one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownIp {
+    pub policy: PolicyId,
+    pub rule_index: usize,
+    pub peer_index: usize,
+    pub block: String,
+}
+
 /// The verdict of one side (the destination's ingress or the source's egress).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use]
@@ -163,6 +176,8 @@ pub struct SideVerdict {
     pub allowed_by: Vec<RuleMatch>,
     /// `ipBlock`s that would have matched on a standard engine but do not on Cilium.
     pub ignored_ip_blocks: Vec<IgnoredIpBlock>,
+    /// `ipBlock`s whose match is unknown because the peer's IP is.
+    pub unknown_ips: Vec<UnknownIp>,
 }
 
 impl SideVerdict {
@@ -172,6 +187,11 @@ impl SideVerdict {
 
     pub fn allowed(&self) -> bool {
         !self.isolated() || !self.allowed_by.is_empty()
+    }
+
+    /// Allowed, or allowed if the peer's unknown IP falls in one of [`Self::unknown_ips`].
+    pub fn maybe_allowed(&self) -> bool {
+        self.allowed() || !self.unknown_ips.is_empty()
     }
 }
 
@@ -192,8 +212,15 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// Allowed for sure. When [`Self::undecided`], this is false but may be wrong.
     pub fn allowed(&self) -> bool {
         self.ingress.allowed() && self.egress.allowed()
+    }
+
+    /// Denied as far as the manifests tell, but an `ipBlock` would allow it if a pod's unknown IP
+    /// falls in it: the answer depends on an IP the manifests do not give.
+    pub fn undecided(&self) -> bool {
+        !self.allowed() && self.ingress.maybe_allowed() && self.egress.maybe_allowed()
     }
 }
 
@@ -208,6 +235,10 @@ pub fn evaluate(
     if connection.from == connection.to {
         return Err(EvalError::SelfTraffic(connection.from.clone()));
     }
+    if connection.from.is_external() && connection.to.is_external() {
+        return Err(EvalError::BothOutside);
+    }
+    let (source, destination) = (source.as_ref(), destination.as_ref());
     let (port, port_name) = match &connection.port {
         PortRef::Number(number) => (*number, None),
         PortRef::Name(name) => match destination.named_port(name, connection.protocol) {
@@ -241,9 +272,21 @@ pub fn evaluate(
     })
 }
 
-fn find_pod<'a>(cluster: &'a Cluster, pod: &PodRef) -> Result<&'a Pod, EvalError> {
+/// The pod, or for an address outside the cluster a stand-in with that IP, no labels and no
+/// namespace: no selector can pick it, only an `ipBlock`.
+fn find_pod<'a>(cluster: &'a Cluster, pod: &PodRef) -> Result<Cow<'a, Pod>, EvalError> {
+    if let Some(ip) = pod.external_ip() {
+        return Ok(Cow::Owned(Pod {
+            namespace: String::new(),
+            name: pod.name.clone(),
+            labels: Default::default(),
+            ip: Some(ip),
+            ports: Vec::new(),
+        }));
+    }
     cluster
         .pod(pod)
+        .map(Cow::Borrowed)
         .ok_or_else(|| EvalError::UnknownPod(pod.clone()))
 }
 
@@ -270,6 +313,7 @@ impl Question<'_> {
             selecting: Vec::new(),
             allowed_by: Vec::new(),
             ignored_ip_blocks: Vec::new(),
+            unknown_ips: Vec::new(),
         };
         for policy in self.cluster.policies() {
             if !policy.selects(subject, direction) {
@@ -309,6 +353,7 @@ impl Question<'_> {
             }
         };
         let mut matched_peer = None;
+        let mut unknown = Vec::new();
         if rule.peers.is_empty() {
             matched_peer = Some((Matched::Any, false));
         }
@@ -318,6 +363,15 @@ impl Question<'_> {
             }
             match entry {
                 Peer::IpBlock(block) => {
+                    if peer.ip.is_none() && self.engine == Engine::Standard {
+                        unknown.push(UnknownIp {
+                            policy: policy.id(),
+                            rule_index,
+                            peer_index,
+                            block: block.to_string(),
+                        });
+                        continue;
+                    }
                     let Some(ip) = peer.ip.filter(|ip| block.contains(*ip)) else {
                         continue;
                     };
@@ -338,6 +392,9 @@ impl Question<'_> {
                 }
                 _ => {}
             }
+        }
+        if matched_peer.is_none() {
+            verdict.unknown_ips.extend(unknown);
         }
         if let Some((peer_match, by_ip_block)) = matched_peer {
             verdict.allowed_by.push(RuleMatch {

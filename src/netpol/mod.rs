@@ -12,6 +12,9 @@
 
 pub mod eval;
 pub mod explain;
+pub mod generate;
+pub mod index;
+pub mod list;
 pub mod manifest;
 pub mod matrix;
 pub mod model;
@@ -22,7 +25,7 @@ pub mod validate;
 
 pub use eval::{
     Connection, Engine, EvalError, IgnoredIpBlock, Matched, PortRef, RuleMatch, SideVerdict,
-    Verdict, evaluate,
+    UnknownIp, Verdict, evaluate,
 };
 pub use manifest::{ManifestError, ManifestErrors, Manifests, Note, load_files, parse_sources};
 pub use matrix::{Cell, Matrix, matrix};
