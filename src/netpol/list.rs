@@ -9,7 +9,7 @@
 use std::fmt;
 
 use super::eval::Engine;
-use super::index::Index;
+use super::index::{Index, IndexedRule};
 use super::model::{Cluster, Pod, PodRef, Protocol};
 use super::policy::{PolicyPort, PortSpec};
 
@@ -55,17 +55,17 @@ impl PortSet {
     pub fn add(&mut self, protocol: Protocol, first: u16, last: u16) {
         let ranges = &mut self.0[slot(protocol)];
         ranges.push((first, last));
-        ranges.sort_unstable();
-        let mut merged: Vec<(u16, u16)> = Vec::with_capacity(ranges.len());
-        for (first, last) in ranges.drain(..) {
-            match merged.last_mut() {
-                Some(previous) if u32::from(first) <= u32::from(previous.1) + 1 => {
-                    previous.1 = previous.1.max(last);
-                }
-                _ => merged.push((first, last)),
+        normalize(ranges);
+    }
+
+    pub fn union_with(&mut self, other: &PortSet) {
+        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+            if theirs.is_empty() || *mine == *theirs {
+                continue;
             }
+            mine.extend_from_slice(theirs);
+            normalize(mine);
         }
-        *ranges = merged;
     }
 
     /// The ports a rule's `ports` allow on `destination` (named ports resolved against it).
@@ -90,14 +90,6 @@ impl PortSet {
         set
     }
 
-    pub fn union_with(&mut self, other: &PortSet) {
-        for protocol in PROTOCOLS {
-            for (first, last) in other.ranges(protocol).to_vec() {
-                self.add(protocol, first, last);
-            }
-        }
-    }
-
     pub fn intersection(&self, other: &PortSet) -> PortSet {
         let mut result = PortSet::default();
         for protocol in PROTOCOLS {
@@ -112,6 +104,21 @@ impl PortSet {
         }
         result
     }
+}
+
+/// Sorts and merges overlapping or adjacent ranges.
+fn normalize(ranges: &mut Vec<(u16, u16)>) {
+    ranges.sort_unstable();
+    let mut merged: Vec<(u16, u16)> = Vec::with_capacity(ranges.len());
+    for (first, last) in ranges.drain(..) {
+        match merged.last_mut() {
+            Some(previous) if u32::from(first) <= u32::from(previous.1) + 1 => {
+                previous.1 = previous.1.max(last);
+            }
+            _ => merged.push((first, last)),
+        }
+    }
+    *ranges = merged;
 }
 
 /// `All connections`, or `TCP 80, 8000-8100; UDP 53`, or `TCP all ports`.
@@ -168,9 +175,46 @@ pub struct Connections {
     pub unknown_ips: bool,
 }
 
+/// One allowed pair as [`for_each_connection`] hands it out, borrowed to avoid a copy per pair.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'a> {
+    pub from: &'a Pod,
+    pub to: &'a Pod,
+    pub ports: &'a PortSet,
+}
+
 /// Every allowed connection between distinct pods, in pod order; with `focus`, only those from
 /// or to that pod.
 pub fn connections(cluster: &Cluster, engine: Engine, focus: Option<usize>) -> Connections {
+    let mut connections = Vec::new();
+    let unknown_ips = for_each_connection(cluster, engine, focus, |listed| {
+        connections.push(Connection {
+            from: listed.from.pod_ref(),
+            to: listed.to.pod_ref(),
+            ports: listed.ports.clone(),
+        });
+    });
+    Connections {
+        connections,
+        unknown_ips,
+    }
+}
+
+/// What one side of a pair allows.
+enum Side {
+    /// No policy isolates it.
+    All,
+    Ports(PortSet),
+}
+
+/// [`connections`] without collecting them, for clusters where they number in millions. Returns
+/// true when an `ipBlock` might allow more for pods without a known IP (those are not handed out).
+pub fn for_each_connection(
+    cluster: &Cluster,
+    engine: Engine,
+    focus: Option<usize>,
+    mut each: impl FnMut(Listed<'_>),
+) -> bool {
     let index = Index::new(cluster, engine);
     let pods = cluster.pods();
     let unknown_ips = index
@@ -178,65 +222,83 @@ pub fn connections(cluster: &Cluster, engine: Engine, focus: Option<usize>) -> C
         .iter()
         .chain(&index.egress_rules)
         .any(|rule| rule.has_maybe);
-    let mut connections = Vec::new();
+    // The ports of rules without named ports are the same for every destination: once each.
+    let fixed = |rules: &[IndexedRule<'_>]| -> Vec<Option<PortSet>> {
+        rules
+            .iter()
+            .map(|r| (!r.has_named_port()).then(|| PortSet::of_rule(r.ports(), &pods[0])))
+            .collect()
+    };
+    let (ingress_ports, egress_ports) = if pods.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        (fixed(&index.ingress_rules), fixed(&index.egress_rules))
+    };
+    let ingress_rules = Rules {
+        rules: &index.ingress_rules,
+        ports: &ingress_ports,
+    };
+    let egress_rules = Rules {
+        rules: &index.egress_rules,
+        ports: &egress_ports,
+    };
+    let all = PortSet::all();
     for (from, source) in pods.iter().enumerate() {
         for (to, destination) in pods.iter().enumerate() {
             if from == to || focus.is_some_and(|f| f != from && f != to) {
                 continue;
             }
-            let ingress = side(
-                &index.ingress_of[to],
-                &index.ingress_rules,
-                from,
-                destination,
-            );
-            if ingress.is_empty() {
+            let ingress = ingress_rules.side(&index.ingress_of[to], from, destination);
+            if matches!(&ingress, Side::Ports(p) if p.is_empty()) {
                 continue;
             }
-            let egress = side(&index.egress_of[from], &index.egress_rules, to, destination);
-            let ports = if ingress.is_all() {
-                egress
-            } else if egress.is_all() {
-                ingress
-            } else {
-                ingress.intersection(&egress)
+            let egress = egress_rules.side(&index.egress_of[from], to, destination);
+            let ports = match (&ingress, &egress) {
+                (Side::All, Side::All) => None,
+                (Side::All, Side::Ports(p)) | (Side::Ports(p), Side::All) => Some(p.clone()),
+                (Side::Ports(a), Side::Ports(b)) => Some(a.intersection(b)),
             };
+            let ports = ports.as_ref().unwrap_or(&all);
             if !ports.is_empty() {
-                connections.push(Connection {
-                    from: source.pod_ref(),
-                    to: destination.pod_ref(),
+                each(Listed {
+                    from: source,
+                    to: destination,
                     ports,
                 });
             }
         }
     }
-    Connections {
-        connections,
-        unknown_ips,
-    }
+    unknown_ips
 }
 
-/// The ports one side allows: all when no rule list isolates it, else the union of the ports of
-/// the rules whose peers include `peer`.
-fn side(
-    rules: &Option<Vec<usize>>,
-    indexed: &[super::index::IndexedRule<'_>],
-    peer: usize,
-    destination: &Pod,
-) -> PortSet {
-    let Some(rules) = rules else {
-        return PortSet::all();
-    };
-    let mut ports = PortSet::default();
-    for rule in rules.iter().map(|r| &indexed[*r]) {
-        if rule.peers.contains(peer) {
-            ports.union_with(&PortSet::of_rule(rule.ports(), destination));
+/// The rules of one direction with their ports computed once where they can be.
+struct Rules<'a, 'b> {
+    rules: &'b [IndexedRule<'a>],
+    ports: &'b [Option<PortSet>],
+}
+
+impl Rules<'_, '_> {
+    /// The ports one side allows: all when no rule list isolates it, else the union of the ports
+    /// of the rules whose peers include `peer`.
+    fn side(&self, rules: &Option<Vec<usize>>, peer: usize, destination: &Pod) -> Side {
+        let Some(rules) = rules else {
+            return Side::All;
+        };
+        let mut ports = PortSet::default();
+        for rule in rules {
+            if !self.rules[*rule].peers.contains(peer) {
+                continue;
+            }
+            match &self.ports[*rule] {
+                Some(fixed) => ports.union_with(fixed),
+                None => ports.union_with(&PortSet::of_rule(self.rules[*rule].ports(), destination)),
+            }
             if ports.is_all() {
-                break;
+                return Side::All;
             }
         }
+        Side::Ports(ports)
     }
-    ports
 }
 
 #[cfg(test)]
