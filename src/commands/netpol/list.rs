@@ -1,12 +1,14 @@
 //! `aks-tutor netpol list`: every allowed connection, one line per pair, as text, JSON or CSV.
 
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::{Sources, bad_input, parse_pod, read_pods};
-use crate::netpol::list::{Connections, PortSet, connections};
+use crate::inert::write_line;
+use crate::netpol::list::{Listed, PortSet, for_each_connection};
 use crate::netpol::{Engine, PodRef, Protocol};
 
 #[derive(Debug, Clone, Args)]
@@ -54,33 +56,62 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         },
     };
     let engine: Engine = args.sources.engine.into();
-    let listed = connections(cluster, engine, focus);
-    if listed.unknown_ips {
+    let format = if args.json { Format::Json } else { args.format };
+    // Millions of pairs are possible: lines are written as they are found, through the inert
+    // gate, into one buffer.
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut count = 0usize;
+    let mut result = Ok(());
+    if format == Format::Json {
+        result = write_line(
+            &mut out,
+            &format!("{{\"engine\": \"{engine}\", \"connections\": ["),
+        );
+    } else if format == Format::Csv {
+        result = write_line(&mut out, "from,to,protocol,ports");
+    }
+    let unknown_ips = for_each_connection(cluster, engine, focus, |listed| {
+        if result.is_err() {
+            return;
+        }
+        count += 1;
+        result = match format {
+            Format::Text => write_line(
+                &mut out,
+                &format!(
+                    "{} => {} : {}",
+                    listed.from.pod_ref(),
+                    listed.to.pod_ref(),
+                    listed.ports
+                ),
+            ),
+            Format::Json => {
+                let separator = if count > 1 { "," } else { "" };
+                write_line(&mut out, &format!("{separator}{}", to_json(listed)))
+            }
+            Format::Csv => csv(&mut out, listed),
+        };
+    });
+    let pairs = cluster.pods().len() * cluster.pods().len().saturating_sub(1);
+    result = result.and_then(|()| match format {
+        Format::Json => write_line(
+            &mut out,
+            &format!("], \"unlisted_unknown_ips\": {unknown_ips}}}"),
+        ),
+        Format::Text => write_line(
+            &mut out,
+            &format!("{count} of {pairs} pairs allowed on some port, on the {engine} engine"),
+        ),
+        Format::Csv => Ok(()),
+    });
+    let _ = result.and_then(|()| out.flush());
+    if unknown_ips {
         crate::tell!(
             "note: some pods have no status.podIP and policies use ipBlock: connections an ipBlock would allow to or from them are not listed (`netpol check` says UNKNOWN for them)"
         );
     }
-    let format = if args.json { Format::Json } else { args.format };
-    match format {
-        Format::Text => text(&listed, cluster.pods().len(), engine),
-        Format::Json => crate::say!(
-            "{}",
-            serde_json::to_string_pretty(&to_json(&listed, engine))?
-        ),
-        Format::Csv => csv(&listed),
-    }
     Ok(ExitCode::SUCCESS)
-}
-
-fn text(listed: &Connections, pods: usize, engine: Engine) {
-    for connection in &listed.connections {
-        crate::say!("{connection}");
-    }
-    let pairs = pods * pods.saturating_sub(1);
-    crate::say!(
-        "{} of {pairs} pairs allowed on some port, on the {engine} engine",
-        listed.connections.len()
-    );
 }
 
 fn ranges(ports: &PortSet, protocol: Protocol) -> Vec<String> {
@@ -97,49 +128,40 @@ fn ranges(ports: &PortSet, protocol: Protocol) -> Vec<String> {
         .collect()
 }
 
-fn to_json(listed: &Connections, engine: Engine) -> Value {
-    let connections: Vec<Value> = listed
-        .connections
+fn to_json(listed: Listed<'_>) -> Value {
+    let ports: Vec<Value> = PROTOCOLS
         .iter()
-        .map(|c| {
-            let ports: Vec<Value> = PROTOCOLS
+        .flat_map(|protocol| {
+            listed
+                .ports
+                .ranges(*protocol)
                 .iter()
-                .flat_map(|protocol| {
-                    c.ports.ranges(*protocol).iter().map(move |(first, last)| {
-                        json!({"protocol": protocol.to_string(), "from": first, "to": last})
-                    })
+                .map(move |(first, last)| {
+                    json!({"protocol": protocol.to_string(), "from": first, "to": last})
                 })
-                .collect();
-            json!({
-                "from": c.from.to_string(),
-                "to": c.to.to_string(),
-                "all": c.ports.is_all(),
-                "ports": ports,
-                "text": c.ports.to_string(),
-            })
         })
         .collect();
     json!({
-        "engine": engine.to_string(),
-        "connections": connections,
-        "unlisted_unknown_ips": listed.unknown_ips,
+        "from": listed.from.pod_ref().to_string(),
+        "to": listed.to.pod_ref().to_string(),
+        "all": listed.ports.is_all(),
+        "ports": ports,
+        "text": listed.ports.to_string(),
     })
 }
 
 /// `from,to,protocol,ports`: one row per protocol of a pair, ports as `80 443 8000-8100`; a pair
 /// allowed everything has one row `*,*`. Names are DNS-1123, so no field needs quoting.
-fn csv(listed: &Connections) {
-    crate::say!("from,to,protocol,ports");
-    for c in &listed.connections {
-        if c.ports.is_all() {
-            crate::say!("{},{},*,*", c.from, c.to);
-            continue;
-        }
-        for protocol in PROTOCOLS {
-            let shown = ranges(&c.ports, protocol);
-            if !shown.is_empty() {
-                crate::say!("{},{},{protocol},{}", c.from, c.to, shown.join(" "));
-            }
+fn csv(out: &mut impl Write, listed: Listed<'_>) -> std::io::Result<()> {
+    let (from, to) = (listed.from.pod_ref(), listed.to.pod_ref());
+    if listed.ports.is_all() {
+        return write_line(out, &format!("{from},{to},*,*"));
+    }
+    for protocol in PROTOCOLS {
+        let shown = ranges(listed.ports, protocol);
+        if !shown.is_empty() {
+            write_line(out, &format!("{from},{to},{protocol},{}", shown.join(" ")))?;
         }
     }
+    Ok(())
 }
