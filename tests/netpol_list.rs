@@ -80,8 +80,11 @@ fn list_as_json_csv_and_focused() {
     assert_eq!(unknown.status.code(), Some(2));
 }
 
-/// `(from, to, first allowed port)` of every listed connection.
-fn listed(file: &str) -> Vec<(String, String, Option<(String, u64)>)> {
+/// A listed connection: from, to, and its first allowed protocol and port.
+type Listed = (String, String, Option<(String, u64)>);
+
+/// Every listed connection.
+fn listed(file: &str) -> Vec<Listed> {
     let json: Value =
         serde_json::from_str(&stdout(&netpol(&["list", file, "--json"]))).expect("one JSON object");
     json["connections"]
