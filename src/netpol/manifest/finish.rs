@@ -60,7 +60,8 @@ impl Reader {
             );
             let shown = format!("{} {}/{}", workload.kind, workload.namespace, workload.name);
             // A Deployment's pods name a ReplicaSet `<deployment>-<hash>` as owner, and a
-            // CronJob's a Job `<cronjob>-<time>`: those count as the workload's own.
+            // CronJob's a Job `<cronjob>-<time>`: those count as the workload's own (the suffix
+            // has no '-', so `api` does not claim the pods of `api-gateway`).
             let child_kind = match workload.kind.as_str() {
                 "Deployment" => Some("ReplicaSet"),
                 "CronJob" => Some("Job"),
@@ -70,7 +71,11 @@ impl Reader {
             let owns_something = self.owners.contains(&key)
                 || child_kind.is_some_and(|child| {
                     self.owners.iter().any(|(ns, kind, name)| {
-                        *ns == workload.namespace && kind == child && name.starts_with(&prefix)
+                        *ns == workload.namespace
+                            && kind == child
+                            && name
+                                .strip_prefix(&prefix)
+                                .is_some_and(|suffix| !suffix.is_empty() && !suffix.contains('-'))
                     })
                 });
             let pod_key = (

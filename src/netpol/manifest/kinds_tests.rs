@@ -157,6 +157,12 @@ fn a_kubectl_json_dump_is_read_with_line_and_column() {
     let manifests = parse(json);
     let pods = manifests.cluster.pods();
     assert_eq!(pods.len(), 1, "the Deployment is represented by its pod");
+    let other = parse(&json.replace("api-7d4b9c\"}", "api-gateway-7d4b9c\"}"));
+    assert_eq!(
+        other.cluster.pods().len(),
+        2,
+        "the pods of api-gateway are not api's"
+    );
     assert_eq!(pods[0].ip, Some("10.244.1.7".parse().expect("ip")));
     let errors = errors_of(&json.replace("\"TCP\"", "\"TPC\""));
     assert!(errors[0].starts_with("m.yaml:13:"), "{errors:?}");
