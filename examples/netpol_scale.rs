@@ -3,7 +3,8 @@
 //! read of the manifests, the matrix on one port and the list of every allowed connection, with
 //! the peak memory (VmHWM) and the growth exponent of the time from the smallest to the largest.
 //!
-//! `cargo run --release --example netpol_scale [PODS...]`
+//! `cargo run --release --example netpol_scale [PODS...]`, or `... -- --yaml PODS > cluster.yaml`
+//! to time the command itself: `aks-tutor netpol matrix cluster.yaml --port 8080 > /dev/null`.
 
 use std::time::{Duration, Instant};
 
@@ -31,6 +32,12 @@ struct Row {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--yaml") {
+        let pods: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(3000);
+        print!("{}", cluster_yaml(pods, pods * 11 / 12, 7));
+        return;
+    }
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

@@ -180,6 +180,9 @@ pub struct Connections {
 pub struct Listed<'a> {
     pub from: &'a Pod,
     pub to: &'a Pod,
+    /// Positions of `from` and `to` in [`Cluster::pods`].
+    pub from_index: usize,
+    pub to_index: usize,
     pub ports: &'a PortSet,
 }
 
@@ -263,6 +266,8 @@ pub fn for_each_connection(
                 each(Listed {
                     from: source,
                     to: destination,
+                    from_index: from,
+                    to_index: to,
                     ports,
                 });
             }

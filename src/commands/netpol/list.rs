@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::{Sources, bad_input, parse_pod, read_pods};
-use crate::inert::write_line;
+use crate::inert::{inert, write_line};
 use crate::netpol::list::{Listed, PortSet, for_each_connection};
 use crate::netpol::{Engine, PodRef, Protocol};
 
@@ -57,8 +57,13 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
     };
     let engine: Engine = args.sources.engine.into();
     let format = if args.json { Format::Json } else { args.format };
-    // Millions of pairs are possible: lines are written as they are found, through the inert
-    // gate, into one buffer.
+    // Millions of pairs are possible: lines are written as they are found, into one buffer.
+    // Names go through the inert gate once each, here; the rest of a line is text we make.
+    let names: Vec<String> = cluster
+        .pods()
+        .iter()
+        .map(|pod| inert(&pod.pod_ref().to_string()).into_owned())
+        .collect();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut count = 0usize;
@@ -77,20 +82,24 @@ pub fn run(args: &ListArgs) -> anyhow::Result<ExitCode> {
         }
         count += 1;
         result = match format {
-            Format::Text => write_line(
-                &mut out,
-                &format!(
-                    "{} => {} : {}",
-                    listed.from.pod_ref(),
-                    listed.to.pod_ref(),
-                    listed.ports
-                ),
-            ),
+            Format::Text => {
+                let (from, to) = (&names[listed.from_index], &names[listed.to_index]);
+                if listed.ports.is_all() {
+                    writeln!(out, "{from} => {to} : All connections")
+                } else {
+                    writeln!(out, "{from} => {to} : {}", listed.ports)
+                }
+            }
             Format::Json => {
                 let separator = if count > 1 { "," } else { "" };
                 write_line(&mut out, &format!("{separator}{}", to_json(listed)))
             }
-            Format::Csv => csv(&mut out, listed),
+            Format::Csv => csv(
+                &mut out,
+                &names[listed.from_index],
+                &names[listed.to_index],
+                listed.ports,
+            ),
         };
     });
     let pairs = cluster.pods().len() * cluster.pods().len().saturating_sub(1);
@@ -152,15 +161,14 @@ fn to_json(listed: Listed<'_>) -> Value {
 
 /// `from,to,protocol,ports`: one row per protocol of a pair, ports as `80 443 8000-8100`; a pair
 /// allowed everything has one row `*,*`. Names are DNS-1123, so no field needs quoting.
-fn csv(out: &mut impl Write, listed: Listed<'_>) -> std::io::Result<()> {
-    let (from, to) = (listed.from.pod_ref(), listed.to.pod_ref());
-    if listed.ports.is_all() {
-        return write_line(out, &format!("{from},{to},*,*"));
+fn csv(out: &mut impl Write, from: &str, to: &str, ports: &PortSet) -> std::io::Result<()> {
+    if ports.is_all() {
+        return writeln!(out, "{from},{to},*,*");
     }
     for protocol in PROTOCOLS {
-        let shown = ranges(listed.ports, protocol);
+        let shown = ranges(ports, protocol);
         if !shown.is_empty() {
-            write_line(out, &format!("{from},{to},{protocol},{}", shown.join(" ")))?;
+            writeln!(out, "{from},{to},{protocol},{}", shown.join(" "))?;
         }
     }
     Ok(())
