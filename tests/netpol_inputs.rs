@@ -116,6 +116,24 @@ fn a_verdict_that_depends_on_an_unknown_ip_says_so() {
     let out = text(&output.stdout);
     assert!(out.starts_with("UNKNOWN: shop/batch -> shop/cart"), "{out}");
     assert!(out.contains("unless the IP of shop/batch, which the manifests do not give, is in shop/cart ingress[0] from[1] ipBlock 10.0.0.0/8"), "{out}");
+    let json = netpol(&[
+        "check",
+        &file,
+        "--from",
+        "shop/batch",
+        "--to",
+        "shop/cart",
+        "--port",
+        "7070",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(json["verdict"], "UNKNOWN");
+    assert_eq!(json["allowed"], false);
+    assert_eq!(
+        json["ingress"]["unknown_ips"][0]["block"],
+        "ipBlock 10.0.0.0/8"
+    );
     let outside = netpol(&[
         "check",
         &file,

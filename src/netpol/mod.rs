@@ -26,6 +26,7 @@ pub mod manifest;
 pub mod matrix;
 pub mod model;
 pub mod policy;
+pub mod port;
 pub mod scenario;
 pub mod selector;
 pub mod validate;
