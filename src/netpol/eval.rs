@@ -190,7 +190,11 @@ pub fn evaluate(
 ) -> Result<Verdict, EvalError> {
     let source = find_pod(cluster, &connection.from)?;
     let destination = find_pod(cluster, &connection.to)?;
-    if connection.from == connection.to {
+    let same_pod = match (&source, &destination) {
+        (Cow::Borrowed(a), Cow::Borrowed(b)) => std::ptr::eq(*a, *b),
+        _ => connection.from == connection.to,
+    };
+    if same_pod {
         return Err(EvalError::SelfTraffic(connection.from.clone()));
     }
     if connection.from.is_external() && connection.to.is_external() {

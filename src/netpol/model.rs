@@ -194,6 +194,8 @@ pub struct Cluster {
     pods: Vec<Pod>,
     /// Where each pod is in `pods`, so that a lookup costs no scan of thousands of pods.
     pod_index: HashMap<PodRef, usize>,
+    /// Workloads whose pods were read, each leading to one of them.
+    aliases: HashMap<PodRef, usize>,
     policies: Vec<NetworkPolicy>,
 }
 
@@ -243,9 +245,24 @@ impl Cluster {
         self.pod_position(pod).map(|index| &self.pods[index])
     }
 
-    /// The pod's position in [`Self::pods`].
+    /// The pod's position in [`Self::pods`]; a workload's name gives one of its pods.
     pub fn pod_position(&self, pod: &PodRef) -> Option<usize> {
-        self.pod_index.get(pod).copied()
+        self.pod_index
+            .get(pod)
+            .or_else(|| self.aliases.get(pod))
+            .copied()
+    }
+
+    /// Lets `name` (a workload whose pods were read) stand for the pod `target`; false when the
+    /// name is a pod's already or the target is unknown.
+    pub fn add_alias(&mut self, name: PodRef, target: &PodRef) -> bool {
+        match self.pod_index.get(target).copied() {
+            Some(position) if !self.pod_index.contains_key(&name) => {
+                self.aliases.insert(name, position);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Pods in input order.

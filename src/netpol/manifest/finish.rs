@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use super::reader::Reader;
+use super::objects::Class;
+use super::reader::{Place, Reader};
 use super::{ManifestErrors, Manifests, Note};
-use crate::netpol::model::{NAMESPACE_NAME_LABEL, Pod};
+use crate::netpol::model::{NAMESPACE_NAME_LABEL, Pod, PodRef};
 use crate::netpol::policy::Peer;
 
 /// How many names a grouped note lists before it says "and N more".
@@ -52,6 +53,7 @@ impl Reader {
         let mut read: BTreeMap<String, usize> = BTreeMap::new();
         let mut first: Option<(String, u64)> = None;
         let mut through_owned = Vec::new();
+        let mut represented = Vec::new();
         for workload in std::mem::take(&mut self.workloads) {
             let key = (
                 workload.namespace.clone(),
@@ -59,25 +61,7 @@ impl Reader {
                 workload.name.clone(),
             );
             let shown = format!("{} {}/{}", workload.kind, workload.namespace, workload.name);
-            // A Deployment's pods name a ReplicaSet `<deployment>-<hash>` as owner, and a
-            // CronJob's a Job `<cronjob>-<time>`: those count as the workload's own (the suffix
-            // has no '-', so `api` does not claim the pods of `api-gateway`).
-            let child_kind = match workload.kind.as_str() {
-                "Deployment" => Some("ReplicaSet"),
-                "CronJob" => Some("Job"),
-                _ => None,
-            };
-            let prefix = format!("{}-", workload.name);
-            let owns_something = self.owners.contains(&key)
-                || child_kind.is_some_and(|child| {
-                    self.owners.iter().any(|(ns, kind, name)| {
-                        *ns == workload.namespace
-                            && kind == child
-                            && name
-                                .strip_prefix(&prefix)
-                                .is_some_and(|suffix| !suffix.is_empty() && !suffix.contains('-'))
-                    })
-                });
+            let owns_something = self.child_of(&key).is_some();
             let pod_key = (
                 "Pod".to_string(),
                 workload.namespace.clone(),
@@ -85,6 +69,7 @@ impl Reader {
             );
             if owns_something {
                 through_owned.push(shown);
+                represented.push(key);
                 continue;
             }
             if let Some((path, line)) = self.defined.get(&pod_key).cloned() {
@@ -116,6 +101,13 @@ impl Reader {
                 ports: workload.ports,
             });
         }
+        // `--from NS/WORKLOAD` works on a dump of pods too: the name leads to one of its pods.
+        for key in represented {
+            if let Some(pod) = self.owned_pod(&key, 0) {
+                self.cluster
+                    .add_alias(PodRef::new(&key.0, &key.2), &PodRef::new(&key.0, &pod));
+            }
+        }
         if let Some((path, line)) = first {
             self.notes.push(Note {
                 path,
@@ -136,6 +128,81 @@ impl Reader {
                     some_names(&through_owned)
                 ),
             });
+        }
+    }
+
+    /// What a workload owns: an object naming it as owner or, for a Deployment (CronJob), a
+    /// ReplicaSet (Job) named `<workload>-<suffix>` that something names as owner. The suffix
+    /// has no '-', so `api` does not claim what `api-gateway` owns.
+    fn child_of(&self, key: &(String, String, String)) -> Option<(String, String)> {
+        if let Some(child) = self.owners.get(key) {
+            return Some(child.clone());
+        }
+        let (namespace, kind, name) = key;
+        let child_kind = match kind.as_str() {
+            "Deployment" => "ReplicaSet",
+            "CronJob" => "Job",
+            _ => return None,
+        };
+        let prefix = format!("{name}-");
+        self.owners
+            .keys()
+            .find(|(ns, kind, owner)| {
+                ns == namespace
+                    && kind == child_kind
+                    && owner
+                        .strip_prefix(&prefix)
+                        .is_some_and(|suffix| !suffix.is_empty() && !suffix.contains('-'))
+            })
+            .map(|(_, kind, owner)| (kind.clone(), owner.clone()))
+    }
+
+    /// The name of a pod a workload owns, through at most three levels of ownership.
+    fn owned_pod(&self, key: &(String, String, String), depth: usize) -> Option<String> {
+        let (kind, name) = self.child_of(key)?;
+        if kind == "Pod" {
+            return Some(name);
+        }
+        let next = (key.0.clone(), kind, name);
+        match self.owned_pod(&next, depth + 1) {
+            Some(pod) if depth < 3 => Some(pod),
+            // A ReplicaSet or Job whose pods were not read has a representative of its name.
+            _ => self
+                .cluster
+                .pod(&PodRef::new(&next.0, &next.2))
+                .map(|_| next.2.clone()),
+        }
+    }
+
+    /// Notes a document not read: its own note for a wrong apiVersion or a foreign policy, a
+    /// count for the rest.
+    pub(super) fn skipped(
+        &mut self,
+        place: &Place<'_>,
+        kind: String,
+        api_version: Option<String>,
+        class: Class,
+    ) {
+        let version = api_version.unwrap_or_default();
+        match class {
+            Class::WrongApiVersion { expected } => self.note(
+                place,
+                format!(
+                    "{kind} ignored: its apiVersion is {version}, but the API server serves {kind} only as {expected}; write `apiVersion: {expected}`"
+                ),
+            ),
+            Class::ForeignPolicy => self.note(
+                place,
+                format!(
+                    "NetworkPolicy of apiVersion {version} ignored: only networking.k8s.io/v1 is evaluated (Calico's and Cilium's own policies have other rules)"
+                ),
+            ),
+            _ => {
+                let entry = self.tally.ignored.entry(kind).or_insert_with(|| {
+                    (0, place.path.to_string(), place.line())
+                });
+                entry.0 += 1;
+            }
         }
     }
 

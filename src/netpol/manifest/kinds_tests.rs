@@ -157,6 +157,11 @@ fn a_kubectl_json_dump_is_read_with_line_and_column() {
     let manifests = parse(json);
     let pods = manifests.cluster.pods();
     assert_eq!(pods.len(), 1, "the Deployment is represented by its pod");
+    let through_workload = manifests
+        .cluster
+        .pod(&PodRef::new("backend", "api"))
+        .expect("the workload's name leads to its pod");
+    assert_eq!(through_workload.name, "api-7d4b9c-x2x9z");
     let other = parse(&json.replace("api-7d4b9c\"}", "api-gateway-7d4b9c\"}"));
     assert_eq!(
         other.cluster.pods().len(),

@@ -48,9 +48,10 @@ pub(super) struct Reader {
     /// Where each namespace was first used, for the implicit-namespace note.
     pub used_namespaces: BTreeMap<String, (String, u64)>,
     pub workloads: Vec<Workload>,
-    /// Owners named by ownerReferences: (namespace, kind, name). A workload named here is
-    /// represented by what it owns (its pods, or a ReplicaSet or Job that was read).
-    pub owners: BTreeSet<(String, String, String)>,
+    /// Owners named by ownerReferences, (namespace, kind, name), with the first object that
+    /// names each, (kind, name). A workload named here is represented by what it owns (its pods,
+    /// or a ReplicaSet or Job that was read), and its name leads there.
+    pub owners: BTreeMap<(String, String, String), (String, String)>,
     pub tally: Tally,
 }
 
@@ -162,7 +163,7 @@ impl Reader {
                 status,
             } => {
                 let (namespace, name) = self.identify(place, "Pod", &metadata, true)?;
-                self.owned_by(&namespace, &metadata);
+                self.owned_by(&namespace, &metadata, "Pod", &name);
                 let labels = convert::labels(metadata.labels).map_err(|e| place.invalid(e))?;
                 let ports =
                     convert::container_ports(spec.as_mut()).map_err(|e| place.invalid(e))?;
@@ -196,36 +197,6 @@ impl Reader {
         }
     }
 
-    fn skipped(
-        &mut self,
-        place: &Place<'_>,
-        kind: String,
-        api_version: Option<String>,
-        class: Class,
-    ) {
-        let version = api_version.unwrap_or_default();
-        match class {
-            Class::WrongApiVersion { expected } => self.note(
-                place,
-                format!(
-                    "{kind} ignored: its apiVersion is {version}, but the API server serves {kind} only as {expected}; write `apiVersion: {expected}`"
-                ),
-            ),
-            Class::ForeignPolicy => self.note(
-                place,
-                format!(
-                    "NetworkPolicy of apiVersion {version} ignored: only networking.k8s.io/v1 is evaluated (Calico's and Cilium's own policies have other rules)"
-                ),
-            ),
-            _ => {
-                let entry = self.tally.ignored.entry(kind).or_insert_with(|| {
-                    (0, place.path.to_string(), place.line())
-                });
-                entry.0 += 1;
-            }
-        }
-    }
-
     fn host_network(&mut self, place: &Place<'_>, namespace: &str, name: &str) {
         self.tally.host_network.push((
             format!("{namespace}/{name}"),
@@ -235,11 +206,16 @@ impl Reader {
     }
 
     /// Remembers the owners an object names, so that they are not read twice.
-    fn owned_by(&mut self, namespace: &str, metadata: &RawMetadata) {
+    fn owned_by(&mut self, namespace: &str, metadata: &RawMetadata, kind: &str, name: &str) {
         for owner in metadata.owner_references.iter().flatten() {
-            if let (Some(kind), Some(name)) = (&owner.kind, &owner.name) {
+            if let (Some(owner_kind), Some(owner_name)) = (&owner.kind, &owner.name) {
                 self.owners
-                    .insert((namespace.to_string(), kind.clone(), name.clone()));
+                    .entry((
+                        namespace.to_string(),
+                        owner_kind.clone(),
+                        owner_name.clone(),
+                    ))
+                    .or_insert_with(|| (kind.to_string(), name.to_string()));
             }
         }
     }
@@ -339,7 +315,7 @@ impl Reader {
         spec: Option<super::raw::RawWorkloadSpec>,
     ) -> Result<(), ManifestError> {
         let (namespace, name) = self.identify(place, &kind, &metadata, true)?;
-        self.owned_by(&namespace, &metadata);
+        self.owned_by(&namespace, &metadata, &kind, &name);
         let Some(mut template) = spec.and_then(|s| s.into_template()) else {
             return Err(place.object_error(&format!(
                 "this {kind} has no pod template (spec.template{})",
