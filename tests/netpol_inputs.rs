@@ -94,6 +94,42 @@ fn a_folder_of_workloads_is_read_and_workloads_are_named_by_from_and_to() {
 }
 
 #[test]
+fn a_kubectl_list_with_pods_owned_by_a_deployment_is_read_through_the_pods() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/netpol/workloads-and-lists.yaml"
+    );
+    let list = netpol(&["list", file]);
+    let out = text(&list.stdout);
+    assert!(
+        out.contains("shop/frontend => shop/cart-5d9f7c-abcde : TCP 7070\n"),
+        "{out}"
+    );
+    assert!(
+        text(&list.stderr).contains(
+            "read through the pods they own, not as one representative pod: Deployment shop/cart"
+        ),
+        "{}",
+        text(&list.stderr)
+    );
+    let check = netpol(&[
+        "check",
+        file,
+        "--from",
+        "shop/frontend",
+        "--to",
+        "shop/cart",
+        "--port",
+        "grpc",
+    ]);
+    assert!(
+        text(&check.stdout).starts_with("ALLOWED: shop/frontend -> shop/cart on TCP 7070 (grpc)"),
+        "{}",
+        text(&check.stdout)
+    );
+}
+
+#[test]
 fn a_verdict_that_depends_on_an_unknown_ip_says_so() {
     let folder = tempfile::tempdir().expect("temp dir");
     let file = write(

@@ -123,8 +123,7 @@ impl Reader {
                 path: String::new(),
                 line: 0,
                 message: format!(
-                    "{} read through the pods or workloads they own: {}",
-                    through_owned.len(),
+                    "read through the pods they own, not as one representative pod: {}",
                     some_names(&through_owned)
                 ),
             });
