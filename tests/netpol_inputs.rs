@@ -209,6 +209,29 @@ fn refused_quickly(path: &str, expected: &str) {
 }
 
 #[test]
+fn an_ip_of_a_known_pod_is_that_pod() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = write(
+        folder.path(),
+        "pods.yaml",
+        "kind: Pod\nmetadata: {name: a, labels: {app: a}}\nstatus: {podIP: 10.9.0.1}\n---\nkind: Pod\nmetadata: {name: b}\nstatus: {podIP: 10.9.0.2}\n---\nkind: NetworkPolicy\nmetadata: {name: only-a}\nspec:\n  podSelector: {}\n  ingress: [{from: [{podSelector: {matchLabels: {app: a}}}]}]\n",
+    );
+    let output = netpol(&[
+        "check",
+        &file,
+        "--from",
+        "10.9.0.1",
+        "--to",
+        "default/b",
+        "--port",
+        "80",
+    ]);
+    let out = text(&output.stdout);
+    assert!(out.starts_with("ALLOWED: 10.9.0.1 -> default/b"), "{out}");
+    assert!(out.contains("from[0]: podSelector {app: a}"), "{out}");
+}
+
+#[test]
 fn devices_and_fifos_are_refused_quickly() {
     refused_quickly("/dev/zero", "not a regular file");
     let folder = tempfile::tempdir().expect("temp dir");

@@ -197,7 +197,7 @@ pub fn evaluate(
     if same_pod {
         return Err(EvalError::SelfTraffic(connection.from.clone()));
     }
-    if connection.from.is_external() && connection.to.is_external() {
+    if matches!((&source, &destination), (Cow::Owned(_), Cow::Owned(_))) {
         return Err(EvalError::BothOutside);
     }
     let (source, destination) = (source.as_ref(), destination.as_ref());
@@ -235,9 +235,13 @@ pub fn evaluate(
 }
 
 /// The pod, or for an address outside the cluster a stand-in with that IP, no labels and no
-/// namespace: no selector can pick it, only an `ipBlock`.
+/// namespace: no selector can pick it, only an `ipBlock`. An address that is a known pod's IP is
+/// that pod: its policies apply.
 fn find_pod<'a>(cluster: &'a Cluster, pod: &PodRef) -> Result<Cow<'a, Pod>, EvalError> {
     if let Some(ip) = pod.external_ip() {
+        if let Some(known) = cluster.pods().iter().find(|p| p.ip == Some(ip)) {
+            return Ok(Cow::Borrowed(known));
+        }
         return Ok(Cow::Owned(Pod {
             namespace: String::new(),
             name: pod.name.clone(),
