@@ -1,6 +1,10 @@
-//! `aks-tutor netpol check|matrix`: evaluate NetworkPolicies in YAML manifests from the command
-//! line. Exit 0 when it evaluated (whatever the verdict), 2 on bad input: a usage error, an
-//! unreadable or malformed file, an unknown pod or port name, or a question out of scope.
+//! `aks-tutor netpol check|matrix|list`: evaluate NetworkPolicies in the manifests users have
+//! (files, folders, `kubectl get -o yaml` dumps) from the command line. Exit 0 when it evaluated
+//! (whatever the verdict), 2 on bad input: a usage error, an unreadable or malformed file, an
+//! unknown pod or port name, or a question out of scope. Every line goes out through `say!` or
+//! `tell!`: names come from manifests, which may be hostile.
+
+mod list;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,14 +33,29 @@ pub enum NetpolCommand {
     Check(CheckArgs),
     /// The reachability of every pod pair on one port (rows: from, columns: to).
     Matrix(MatrixArgs),
+    /// Every allowed connection, per pair of pods or workloads, with its ports and protocols.
+    List(list::ListArgs),
 }
 
-/// What the two subcommands share: the manifests and how to read the port.
+/// The manifests to read, and the engine that enforces them.
+#[derive(Debug, Clone, Args)]
+pub struct Sources {
+    /// Manifest files or folders (folders: *.yaml, *.yml, *.json, recursively): Namespaces, Pods,
+    /// workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob,
+    /// ReplicationController), NetworkPolicies, and Lists such as `kubectl get ... -o yaml` gives.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub files: Vec<PathBuf>,
+
+    /// The policy engine: standard (Calico, Azure NPM) or cilium (Azure CNI Powered by Cilium).
+    #[arg(long, value_enum, default_value_t = EngineArg::Standard)]
+    pub engine: EngineArg,
+}
+
+/// What `check` and `matrix` share: the manifests and the port asked about.
 #[derive(Debug, Clone, Args)]
 pub struct Inputs {
-    /// YAML manifests with Namespace, Pod (with status.podIP) and NetworkPolicy documents.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sources: Sources,
 
     /// The destination port: a number, or a container port name of the destination pod.
     #[arg(long, value_name = "PORT|NAME", value_parser = parse_port)]
@@ -45,10 +64,6 @@ pub struct Inputs {
     /// The protocol.
     #[arg(long, value_name = "TCP|UDP|SCTP", default_value = "TCP", value_parser = parse_protocol)]
     pub protocol: Protocol,
-
-    /// The policy engine: standard (Calico, Azure NPM) or cilium (Azure CNI Powered by Cilium).
-    #[arg(long, value_enum, default_value_t = EngineArg::Standard)]
-    pub engine: EngineArg,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -56,12 +71,12 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub inputs: Inputs,
 
-    /// The source pod.
-    #[arg(long, value_name = "NS/POD", value_parser = parse_pod)]
+    /// The source: a pod or workload, or an IP address outside the cluster.
+    #[arg(long, value_name = "NS/NAME|IP", value_parser = parse_pod)]
     pub from: PodRef,
 
-    /// The destination pod.
-    #[arg(long, value_name = "NS/POD", value_parser = parse_pod)]
+    /// The destination: a pod or workload, or an IP address outside the cluster.
+    #[arg(long, value_name = "NS/NAME|IP", value_parser = parse_pod)]
     pub to: PodRef,
 
     /// Print one JSON object instead of text.
@@ -110,32 +125,44 @@ pub fn run(args: &NetpolArgs) -> anyhow::Result<ExitCode> {
     match &args.command {
         NetpolCommand::Check(check) => run_check(check),
         NetpolCommand::Matrix(matrix_args) => run_matrix(matrix_args),
+        NetpolCommand::List(list_args) => list::run(list_args),
     }
 }
 
 /// Reads the manifests, printing notes to stderr (stdout stays clean for `--json`).
-fn read(inputs: &Inputs) -> Option<Manifests> {
-    match load_files(&inputs.files) {
+fn read(sources: &Sources) -> Option<Manifests> {
+    match load_files(&sources.files) {
         Ok(manifests) => {
             for note in &manifests.notes {
-                eprintln!("{note}");
+                crate::tell!("{note}");
             }
             Some(manifests)
         }
         Err(errors) => {
-            eprintln!("{errors}");
+            crate::tell!("{errors}");
             None
         }
     }
 }
 
+/// Reads the manifests and insists on at least one pod.
+fn read_pods(sources: &Sources) -> Result<Manifests, ExitCode> {
+    let manifests = read(sources).ok_or(ExitCode::from(BAD_INPUT))?;
+    if manifests.cluster.pods().is_empty() {
+        return Err(bad_input(
+            "the manifests hold no pods: no Pod and no workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController)",
+        ));
+    }
+    Ok(manifests)
+}
+
 fn bad_input(message: &str) -> ExitCode {
-    eprintln!("aks-tutor netpol: {message}");
+    crate::tell!("aks-tutor netpol: {message}");
     ExitCode::from(BAD_INPUT)
 }
 
 fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let Some(manifests) = read(&args.inputs) else {
+    let Some(manifests) = read(&args.inputs.sources) else {
         return Ok(ExitCode::from(BAD_INPUT));
     };
     let connection = Connection {
@@ -144,34 +171,33 @@ fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         port: args.inputs.port.clone(),
         protocol: args.inputs.protocol,
     };
-    let verdict = match evaluate(&manifests.cluster, args.inputs.engine.into(), &connection) {
+    let engine = args.inputs.sources.engine.into();
+    let verdict = match evaluate(&manifests.cluster, engine, &connection) {
         Ok(verdict) => verdict,
         Err(error) => return Ok(bad_input(&error.to_string())),
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&verdict_json(&verdict))?);
+        crate::say!("{}", serde_json::to_string_pretty(&verdict_json(&verdict))?);
     } else {
-        println!("{}", verdict.explanation().join("\n"));
-        println!("  engine: {}", engine_name(verdict.engine));
+        crate::say!("{}", verdict.explanation().join("\n"));
+        crate::say!("  engine: {}", engine_name(verdict.engine));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_matrix(args: &MatrixArgs) -> anyhow::Result<ExitCode> {
-    let Some(manifests) = read(&args.inputs) else {
-        return Ok(ExitCode::from(BAD_INPUT));
+    let manifests = match read_pods(&args.inputs.sources) {
+        Ok(manifests) => manifests,
+        Err(code) => return Ok(code),
     };
-    if manifests.cluster.pods().is_empty() {
-        return Ok(bad_input("the manifests hold no Pod documents"));
-    }
     match matrix(
         &manifests.cluster,
-        args.inputs.engine.into(),
+        args.inputs.sources.engine.into(),
         &args.inputs.port,
         args.inputs.protocol,
     ) {
         Ok(table) => {
-            println!("{table}");
+            crate::say!("{table}");
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => Ok(bad_input(&error.to_string())),
@@ -188,6 +214,7 @@ fn engine_name(engine: Engine) -> &'static str {
 /// `{"allowed": bool, "ingress": {...}, "egress": {...}}` plus the question asked.
 pub fn verdict_json(verdict: &Verdict) -> Value {
     json!({
+        "verdict": verdict.word(),
         "allowed": verdict.allowed(),
         "from": verdict.from.to_string(),
         "to": verdict.to.to_string(),
@@ -209,6 +236,12 @@ fn side_json(side: &SideVerdict, engine: Engine) -> Value {
         "allowed_by": side.allowed_by.iter().map(rule_json).collect::<Vec<_>>(),
         "reason": side.reason(),
         "notes": side.notes(engine),
+        "unknown_ips": side.unknown_ips.iter().map(|u| json!({
+            "policy": u.policy.to_string(),
+            "rule": u.rule_index,
+            "peer": u.peer_index,
+            "block": u.block,
+        })).collect::<Vec<_>>(),
     })
 }
 

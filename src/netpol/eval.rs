@@ -6,14 +6,15 @@
 //! ("isolated"); an isolated side lets the connection through if any rule of any selecting policy
 //! matches it (policies are additive; their order never matters). Replies need no rule.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::net::IpAddr;
-use std::str::FromStr;
 
 use serde::Deserialize;
 
 use super::model::{Cluster, Pod, PodRef, Protocol};
 use super::policy::{NetworkPolicy, Peer, PolicyId, PolicyType, Rule};
+pub use super::port::{BadPort, PortRef};
 
 /// Which policy engine enforces the policies; they differ on `ipBlock`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -37,54 +38,6 @@ impl fmt::Display for Engine {
     }
 }
 
-/// The destination port of a question: a number, or a name resolved against the destination
-/// pod's container ports.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub enum PortRef {
-    Number(u16),
-    Name(String),
-}
-
-impl fmt::Display for PortRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PortRef::Number(number) => write!(f, "{number}"),
-            PortRef::Name(name) => f.write_str(name),
-        }
-    }
-}
-
-/// Why a port text was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a port; give a number from 1 to 65535 or a container port name")]
-pub struct BadPort(pub String);
-
-impl FromStr for PortRef {
-    type Err = BadPort;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let text = text.trim();
-        if text.chars().all(|c| c.is_ascii_digit()) && !text.is_empty() {
-            return match text.parse::<u16>() {
-                Ok(number) if number > 0 => Ok(PortRef::Number(number)),
-                _ => Err(BadPort(text.to_string())),
-            };
-        }
-        // Kubernetes port names (IANA_SVC_NAME): lowercase letters, digits and '-', at most 15.
-        let valid_name = text.len() <= 15
-            && text.chars().any(|c| c.is_ascii_lowercase())
-            && text
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if valid_name {
-            Ok(PortRef::Name(text.to_string()))
-        } else {
-            Err(BadPort(text.to_string()))
-        }
-    }
-}
-
 /// A question: may `from` open a connection to `port`/`protocol` on `to`?
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Connection {
@@ -98,8 +51,10 @@ pub struct Connection {
 /// Why a connection could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EvalError {
-    #[error("no pod {0} in the manifests")]
+    #[error("no pod or workload {0} in the manifests")]
     UnknownPod(PodRef),
+    #[error("both ends are outside the cluster: NetworkPolicy has nothing to say")]
+    BothOutside,
     #[error("pod {pod} has no {protocol} container port named '{name}'")]
     UnknownPortName {
         pod: PodRef,
@@ -153,6 +108,16 @@ pub struct IgnoredIpBlock {
     pub ip: IpAddr,
 }
 
+/// An `ipBlock` that would decide the side if the peer pod's IP were known: the manifests give
+/// no `status.podIP` (a workload's representative pod never has one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownIp {
+    pub policy: PolicyId,
+    pub rule_index: usize,
+    pub peer_index: usize,
+    pub block: String,
+}
+
 /// The verdict of one side (the destination's ingress or the source's egress).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use]
@@ -169,6 +134,8 @@ pub struct SideVerdict {
     pub allowed_by: Vec<RuleMatch>,
     /// `ipBlock`s that would have matched on a standard engine but do not on Cilium.
     pub ignored_ip_blocks: Vec<IgnoredIpBlock>,
+    /// `ipBlock`s whose match is unknown because the peer's IP is.
+    pub unknown_ips: Vec<UnknownIp>,
 }
 
 impl SideVerdict {
@@ -178,6 +145,11 @@ impl SideVerdict {
 
     pub fn allowed(&self) -> bool {
         !self.isolated() || !self.allowed_by.is_empty()
+    }
+
+    /// Allowed, or allowed if the peer's unknown IP falls in one of [`Self::unknown_ips`].
+    pub fn maybe_allowed(&self) -> bool {
+        self.allowed() || !self.unknown_ips.is_empty()
     }
 }
 
@@ -198,8 +170,15 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// Allowed for sure. When [`Self::undecided`], this is false but may be wrong.
     pub fn allowed(&self) -> bool {
         self.ingress.allowed() && self.egress.allowed()
+    }
+
+    /// Denied as far as the manifests tell, but an `ipBlock` would allow it if a pod's unknown IP
+    /// falls in it: the answer depends on an IP the manifests do not give.
+    pub fn undecided(&self) -> bool {
+        !self.allowed() && self.ingress.maybe_allowed() && self.egress.maybe_allowed()
     }
 }
 
@@ -211,9 +190,17 @@ pub fn evaluate(
 ) -> Result<Verdict, EvalError> {
     let source = find_pod(cluster, &connection.from)?;
     let destination = find_pod(cluster, &connection.to)?;
-    if connection.from == connection.to {
+    let same_pod = match (&source, &destination) {
+        (Cow::Borrowed(a), Cow::Borrowed(b)) => std::ptr::eq(*a, *b),
+        _ => connection.from == connection.to,
+    };
+    if same_pod {
         return Err(EvalError::SelfTraffic(connection.from.clone()));
     }
+    if matches!((&source, &destination), (Cow::Owned(_), Cow::Owned(_))) {
+        return Err(EvalError::BothOutside);
+    }
+    let (source, destination) = (source.as_ref(), destination.as_ref());
     let (port, port_name) = match &connection.port {
         PortRef::Number(number) => (*number, None),
         PortRef::Name(name) => match destination.named_port(name, connection.protocol) {
@@ -247,9 +234,25 @@ pub fn evaluate(
     })
 }
 
-fn find_pod<'a>(cluster: &'a Cluster, pod: &PodRef) -> Result<&'a Pod, EvalError> {
+/// The pod, or for an address outside the cluster a stand-in with that IP, no labels and no
+/// namespace: no selector can pick it, only an `ipBlock`. An address that is a known pod's IP is
+/// that pod: its policies apply.
+fn find_pod<'a>(cluster: &'a Cluster, pod: &PodRef) -> Result<Cow<'a, Pod>, EvalError> {
+    if let Some(ip) = pod.external_ip() {
+        if let Some(known) = cluster.pods().iter().find(|p| p.ip == Some(ip)) {
+            return Ok(Cow::Borrowed(known));
+        }
+        return Ok(Cow::Owned(Pod {
+            namespace: String::new(),
+            name: pod.name.clone(),
+            labels: Default::default(),
+            ip: Some(ip),
+            ports: Vec::new(),
+        }));
+    }
     cluster
         .pod(pod)
+        .map(Cow::Borrowed)
         .ok_or_else(|| EvalError::UnknownPod(pod.clone()))
 }
 
@@ -276,6 +279,7 @@ impl Question<'_> {
             selecting: Vec::new(),
             allowed_by: Vec::new(),
             ignored_ip_blocks: Vec::new(),
+            unknown_ips: Vec::new(),
         };
         for policy in self.cluster.policies() {
             if !policy.selects(subject, direction) {
@@ -315,6 +319,7 @@ impl Question<'_> {
             }
         };
         let mut matched_peer = None;
+        let mut unknown = Vec::new();
         if rule.peers.is_empty() {
             matched_peer = Some((Matched::Any, false));
         }
@@ -324,6 +329,15 @@ impl Question<'_> {
             }
             match entry {
                 Peer::IpBlock(block) => {
+                    if peer.ip.is_none() && self.engine == Engine::Standard {
+                        unknown.push(UnknownIp {
+                            policy: policy.id(),
+                            rule_index,
+                            peer_index,
+                            block: block.to_string(),
+                        });
+                        continue;
+                    }
                     let Some(ip) = peer.ip.filter(|ip| block.contains(*ip)) else {
                         continue;
                     };
@@ -344,6 +358,9 @@ impl Question<'_> {
                 }
                 _ => {}
             }
+        }
+        if matched_peer.is_none() {
+            verdict.unknown_ips.extend(unknown);
         }
         if let Some((peer_match, by_ip_block)) = matched_peer {
             verdict.allowed_by.push(RuleMatch {

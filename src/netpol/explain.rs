@@ -6,7 +6,7 @@ use super::policy::PolicyType;
 impl Verdict {
     /// `ALLOWED: frontend/web -> backend/api on TCP 8080` (the port name too, if one was asked).
     pub fn headline(&self) -> String {
-        let word = if self.allowed() { "ALLOWED" } else { "DENIED" };
+        let word = self.word();
         let port = match &self.port_name {
             Some(name) => format!("{} {} ({name})", self.protocol, self.port),
             None => format!("{} {}", self.protocol, self.port),
@@ -14,12 +14,28 @@ impl Verdict {
         format!("{word}: {} -> {} on {port}", self.from, self.to)
     }
 
+    /// `ALLOWED`, `DENIED`, or `UNKNOWN` when the answer depends on a pod IP the manifests do
+    /// not give.
+    pub fn word(&self) -> &'static str {
+        if self.allowed() {
+            "ALLOWED"
+        } else if self.undecided() {
+            "UNKNOWN"
+        } else {
+            "DENIED"
+        }
+    }
+
     /// The headline, then both sides' reasons, then notes about the engine.
     pub fn explanation(&self) -> Vec<String> {
         let mut lines = vec![self.headline()];
         lines.push(format!("  {}", self.ingress.reason()));
         lines.push(format!("  {}", self.egress.reason()));
-        if !(self.ingress.allowed() && self.egress.allowed()) {
+        if self.undecided() {
+            lines.push(
+                "  the answer depends on a pod IP the manifests do not give (no status.podIP): `kubectl get pods -A -o yaml` gives the IPs".to_string(),
+            );
+        } else if !(self.ingress.allowed() && self.egress.allowed()) {
             lines.push(format!(
                 "  a connection needs both the source's egress and the destination's ingress to allow it; {} refused it",
                 match (self.ingress.allowed(), self.egress.allowed()) {
@@ -51,6 +67,13 @@ impl SideVerdict {
 
     /// One sentence: not isolated, or isolated by which policies and allowed by which rules.
     pub fn reason(&self) -> String {
+        if self.subject.is_external() {
+            return format!(
+                "{}: allowed, because {} is outside the cluster, where NetworkPolicy does not apply",
+                self.side_name(),
+                self.subject
+            );
+        }
         if !self.isolated() {
             return format!(
                 "{}: allowed, because no policy selects {} for {}: not isolated",
@@ -75,6 +98,29 @@ impl SideVerdict {
                 PolicyType::Ingress => format!("lets {} in on this port", self.peer),
                 PolicyType::Egress => format!("lets it out to {} on this port", self.peer),
             };
+            if !self.unknown_ips.is_empty() {
+                let blocks: Vec<String> = self
+                    .unknown_ips
+                    .iter()
+                    .map(|u| {
+                        format!(
+                            "{} {}[{}] {}[{}] {}",
+                            u.policy,
+                            self.direction,
+                            u.rule_index,
+                            peer_list_name(self.direction),
+                            u.peer_index,
+                            u.block
+                        )
+                    })
+                    .collect();
+                return format!(
+                    "{}: UNKNOWN, {isolated_by}; no rule of {them} {what} unless the IP of {}, which the manifests do not give, is in {}",
+                    self.side_name(),
+                    self.peer,
+                    blocks.join(" or in ")
+                );
+            }
             return format!(
                 "{}: DENIED, {isolated_by}, and no rule of {them} {what}",
                 self.side_name()

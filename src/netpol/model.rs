@@ -3,7 +3,7 @@
 //! Only what NetworkPolicy evaluation reads is modelled: names, labels, the pod IP (for `ipBlock`)
 //! and container ports (for named ports).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::net::IpAddr;
 use std::str::FromStr;
@@ -124,17 +124,41 @@ impl PodRef {
             name: name.into(),
         }
     }
+
+    /// An address outside the cluster, as an end of a connection: no namespace, the IP as name.
+    pub fn external(ip: IpAddr) -> Self {
+        Self::new("", ip.to_string())
+    }
+
+    /// The IP, when this names an address outside the cluster rather than a pod.
+    pub fn external_ip(&self) -> Option<IpAddr> {
+        if self.namespace.is_empty() {
+            self.name.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    pub fn is_external(&self) -> bool {
+        self.external_ip().is_some()
+    }
 }
 
 impl fmt::Display for PodRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.namespace, self.name)
+        if self.namespace.is_empty() {
+            f.write_str(&self.name)
+        } else {
+            write!(f, "{}/{}", self.namespace, self.name)
+        }
     }
 }
 
 /// Why a `NS/POD` text was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not NAMESPACE/POD (for example frontend/web)")]
+#[error(
+    "'{0}' is not NAMESPACE/NAME of a pod or workload (for example frontend/web) or an IP address outside the cluster"
+)]
 pub struct BadPodRef(pub String);
 
 impl TryFrom<String> for PodRef {
@@ -149,6 +173,9 @@ impl FromStr for PodRef {
     type Err = BadPodRef;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if let Ok(ip) = text.trim().parse::<IpAddr>() {
+            return Ok(PodRef::external(ip));
+        }
         match text.split_once('/') {
             Some((namespace, name))
                 if !namespace.is_empty() && !name.is_empty() && !name.contains('/') =>
@@ -165,6 +192,10 @@ impl FromStr for PodRef {
 pub struct Cluster {
     namespaces: BTreeMap<String, Namespace>,
     pods: Vec<Pod>,
+    /// Where each pod is in `pods`, so that a lookup costs no scan of thousands of pods.
+    pod_index: HashMap<PodRef, usize>,
+    /// Workloads whose pods were read, each leading to one of them.
+    aliases: HashMap<PodRef, usize>,
     policies: Vec<NetworkPolicy>,
 }
 
@@ -190,6 +221,9 @@ impl Cluster {
     /// Adds a pod, creating its namespace implicitly if needed.
     pub fn add_pod(&mut self, pod: Pod) {
         self.ensure_namespace(&pod.namespace);
+        self.pod_index
+            .entry(pod.pod_ref())
+            .or_insert(self.pods.len());
         self.pods.push(pod);
     }
 
@@ -208,9 +242,27 @@ impl Cluster {
     }
 
     pub fn pod(&self, pod: &PodRef) -> Option<&Pod> {
-        self.pods
-            .iter()
-            .find(|p| p.namespace == pod.namespace && p.name == pod.name)
+        self.pod_position(pod).map(|index| &self.pods[index])
+    }
+
+    /// The pod's position in [`Self::pods`]; a workload's name gives one of its pods.
+    pub fn pod_position(&self, pod: &PodRef) -> Option<usize> {
+        self.pod_index
+            .get(pod)
+            .or_else(|| self.aliases.get(pod))
+            .copied()
+    }
+
+    /// Lets `name` (a workload whose pods were read) stand for the pod `target`; false when the
+    /// name is a pod's already or the target is unknown.
+    pub fn add_alias(&mut self, name: PodRef, target: &PodRef) -> bool {
+        match self.pod_index.get(target).copied() {
+            Some(position) if !self.pod_index.contains_key(&name) => {
+                self.aliases.insert(name, position);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Pods in input order.

@@ -138,6 +138,6 @@ fn a_question_about_an_unknown_pod_is_reported_with_its_number_and_id() {
     let error = answer(&unknown).expect_err("unknown pod");
     assert_eq!(
         error.to_string(),
-        "s.ron: question 1 (q) of scenario x: no pod n/zz in the manifests"
+        "s.ron: question 1 (q) of scenario x: no pod or workload n/zz in the manifests"
     );
 }

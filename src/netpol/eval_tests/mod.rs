@@ -1,6 +1,7 @@
 //! Unit tests of the evaluator, one per semantic rule, on clusters built in code: here isolation,
 //! defaulting and selectors; ports, ipBlock, engines and the matrix in `ports_and_engines`.
 
+mod all_pairs;
 mod ports_and_engines;
 
 use std::net::IpAddr;

@@ -73,14 +73,14 @@ fn unknown_kinds_and_other_policy_api_versions_are_ignored_with_a_note() {
     let manifests = parse(text);
     assert!(manifests.cluster.policies().is_empty());
     assert_eq!(manifests.notes.len(), 2);
-    assert_eq!(manifests.notes[0].line, 1);
-    assert!(manifests.notes[0].message.contains("kind Service ignored"));
-    assert_eq!(manifests.notes[1].line, 3);
+    assert_eq!(manifests.notes[0].line, 3);
     assert!(
-        manifests.notes[1]
+        manifests.notes[0]
             .message
             .contains("crd.projectcalico.org/v1")
     );
+    assert_eq!(manifests.notes[1].line, 1);
+    assert!(manifests.notes[1].message.contains("1 Service ignored"));
 }
 
 #[test]
