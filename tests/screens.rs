@@ -296,3 +296,27 @@ fn back_after_n_returns_to_the_topic_of_the_lesson_now_shown() {
     };
     assert_eq!(topic.topic, now);
 }
+
+/// While progress is not being saved every screen says so, in a line that fits 80 columns and
+/// stays after keys; `?` gives the whole reason.
+#[test]
+fn read_only_shows_on_every_screen_and_help_says_why() {
+    let mut app = common::app_with(common::fixture_course(), common::read_only_store(), 80, 24);
+    app.status = None;
+    let line = "Progress is NOT being saved";
+    assert!(screen(&app).contains(line), "{}", screen(&app));
+    press(&mut app, &[Enter, Enter, KeyCode::Down, KeyCode::PageDown]);
+    let text = screen(&app);
+    assert!(text.contains(line), "after keys, on a lesson: {text}");
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 82),
+        "fits the width"
+    );
+    insta::assert_snapshot!("read_only_lesson_80x24", text);
+    press(&mut app, &[Char('?')]);
+    assert!(
+        screen(&app).contains("will not be saved"),
+        "{}",
+        screen(&app)
+    );
+}

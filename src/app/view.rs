@@ -7,7 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::App;
+use crate::progress::{Notice, ReadOnlyReason};
 use crate::ui::help::draw_help;
+use crate::ui::wrap::wrap;
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, draw_header, draw_too_small, fit_hints};
 
 impl App {
@@ -19,12 +21,22 @@ impl App {
             draw_too_small(frame, area, theme);
             return;
         }
-        let [header, body, footer] = Layout::vertical([
+        // Read-only is a state, not a message: while nothing is saved, every screen says so, in a
+        // line that fits the width (wrapped, never cut) above the footer.
+        let warning = self
+            .not_saving_line()
+            .map(|text| wrap(&[(text, theme.warning)], usize::from(area.width)));
+        let warning_rows = warning.as_ref().map_or(0, |lines| lines.len() as u16);
+        let [header, body, warning_area, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
+            Constraint::Length(warning_rows),
             Constraint::Length(1),
         ])
         .areas(area);
+        if let Some(lines) = warning {
+            frame.render_widget(Paragraph::new(lines), warning_area);
+        }
         let screen = self.screen().state();
         let chrome = screen.draw(frame, body, &self.context());
         let mut crumbs = vec![self.course.title.clone()];
@@ -44,7 +56,36 @@ impl App {
         };
         frame.render_widget(Paragraph::new(Line::styled(text, style)), footer);
         if let Some(scroll) = self.help {
-            draw_help(frame, area, &screen.keymap(), scroll, theme);
+            draw_help(
+                frame,
+                area,
+                &screen.keymap(),
+                self.not_saving_reason(),
+                scroll,
+                theme,
+            );
         }
+    }
+
+    /// The short form of why progress is not being saved, when it is not.
+    fn not_saving_line(&self) -> Option<String> {
+        let why = match self.store.read_only()? {
+            ReadOnlyReason::InUse { .. } => "another aks-tutor has this profile open",
+            ReadOnlyReason::NewerFormat { .. } => "the progress file is from a newer aks-tutor",
+            ReadOnlyReason::CannotLock { .. }
+            | ReadOnlyReason::NotWritable { .. }
+            | ReadOnlyReason::Unavailable { .. } => "the data folder cannot be written",
+        };
+        Some(format!(
+            "Progress is NOT being saved: {why}. ? tells why and what to do."
+        ))
+    }
+
+    /// The whole reason, for the help overlay.
+    fn not_saving_reason(&self) -> Option<String> {
+        self.store.notices().iter().find_map(|notice| match notice {
+            Notice::ReadOnly { .. } => Some(notice.to_string()),
+            Notice::Damaged { .. } => None,
+        })
     }
 }

@@ -150,6 +150,8 @@ pub struct Store {
     notices: Vec<Notice>,
     /// Held for the store's lifetime: dropping the store releases the lock.
     _lock: Option<File>,
+    /// Kept in memory by design ([`Store::in_memory`]): never saved, and nothing to warn about.
+    in_memory: bool,
 }
 
 impl Store {
@@ -236,6 +238,7 @@ impl Store {
             read_only,
             notices,
             _lock: lock,
+            in_memory: false,
         })
     }
 
@@ -256,12 +259,28 @@ impl Store {
             progress: Progress::default(),
             read_only: Some(reason),
             _lock: None,
+            in_memory: false,
+        }
+    }
+
+    /// Progress kept in memory only, by design: screen tests and benchmarks draw the tutor
+    /// without touching the disk. Nothing is saved, and since nothing was meant to be, the
+    /// screens have no warning to show.
+    pub fn in_memory(profile: &ProfileName) -> Store {
+        Store {
+            profile: profile.clone(),
+            path: PathBuf::new(),
+            progress: Progress::default(),
+            read_only: None,
+            notices: Vec::new(),
+            _lock: None,
+            in_memory: true,
         }
     }
 
     /// Writes the progress atomically; cheap enough to call after every answer.
     pub fn save(&mut self) -> Result<SaveOutcome, StoreError> {
-        if self.read_only.is_some() {
+        if self.read_only.is_some() || self.in_memory {
             return Ok(SaveOutcome::NotSaved);
         }
         let text = file::to_ron(&self.progress).map_err(|source| StoreError::Serialize {

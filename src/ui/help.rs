@@ -9,7 +9,15 @@ use super::theme::Theme;
 use crate::input::Keymap;
 
 /// The help overlay for `keymap`, scrolled by `scroll` rows (clamped here).
-pub fn draw_help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: usize, theme: &Theme) {
+/// `note`, when given, comes first (why progress is not being saved, say).
+pub fn draw_help(
+    frame: &mut Frame,
+    area: Rect,
+    keymap: &Keymap,
+    note: Option<String>,
+    scroll: usize,
+    theme: &Theme,
+) {
     let name = keymap.title;
     let keys: Vec<_> = keymap.bindings().collect();
     let label_width = keys
@@ -27,6 +35,16 @@ pub fn draw_help(frame: &mut Frame, area: Rect, keymap: &Keymap, scroll: usize, 
             ])
         })
         .collect();
+    if let Some(note) = note {
+        // Wrapped to the width the keys take, or 60 columns, whichever is wider.
+        let width = (label_width + 40)
+            .max(60)
+            .min(usize::from(area.width).saturating_sub(4));
+        let mut noted = super::wrap::wrap(&[(note, theme.warning)], width);
+        noted.push(Line::default());
+        noted.append(&mut lines);
+        lines = noted;
+    }
     lines.push(Line::from(vec![
         Span::styled(format!("{:<label_width$}", "Ctrl-C"), theme.key),
         Span::raw("quit from anywhere"),

@@ -23,6 +23,12 @@ pub fn fixture_course() -> Course {
 
 /// Progress that is never saved: screen tests draw, they do not write.
 pub fn unsaved_store() -> Store {
+    Store::in_memory(&ProfileName::from_flag(None).unwrap())
+}
+
+/// A store that cannot save (its folder cannot be opened), as the app gets when the profile is
+/// not writable: the screens must say so.
+pub fn read_only_store() -> Store {
     let error = StoreError::Read {
         path: "/nonexistent".into(),
         source: std::io::Error::other("test"),

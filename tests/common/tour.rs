@@ -10,7 +10,7 @@ use aks_tutor::app::App;
 use aks_tutor::content::markdown::Block;
 use aks_tutor::content::{Course, LabKind};
 use aks_tutor::input::action_for;
-use aks_tutor::progress::{ProfileName, Store, StoreError};
+use aks_tutor::progress::{ProfileName, Store};
 use aks_tutor::quiz::QuizRequest;
 use aks_tutor::screens::lab::LabScreen;
 use aks_tutor::screens::lesson::LessonScreen;
@@ -42,14 +42,9 @@ pub const SCREENS: [&str; 15] = [
 /// An app over `course` at the home screen, `width`x`height`, with a store that never saves
 /// (so nothing touches the disk).
 pub fn app_at_home(course: Course, width: u16, height: u16) -> App {
-    let error = StoreError::Read {
-        path: "/nonexistent".into(),
-        source: std::io::Error::other("not saved in tests"),
-    };
     let profile = ProfileName::from_flag(None).expect("the default profile");
-    let store = Store::unsaved("/nonexistent".as_ref(), &profile, &error);
+    let store = Store::in_memory(&profile);
     let mut app = App::new(course, Theme::monochrome(), store);
-    app.status = None; // the unsaved store's notice
     app.resize(width, height);
     app
 }
