@@ -181,7 +181,7 @@ impl Cli {
             }
             None => Start::Home,
         };
-        open_tutor(cli.content, cli.data_dir, cli.profile, start)
+        open_tutor(cli.content, cli.data_dir, cli.profile, cli.name, start)
     }
 }
 
@@ -191,6 +191,7 @@ fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
     profile: Option<String>,
+    name: Option<String>,
     start: Start,
 ) -> anyhow::Result<ExitCode> {
     let loaded = match &content {
@@ -214,8 +215,14 @@ fn open_tutor(
         }
     };
     // A store that cannot be opened still lets the learner study; its notice says nothing is saved.
-    let store = Store::open(&data_dir, &profile, Timestamp::now())
+    let mut store = Store::open(&data_dir, &profile, Timestamp::now())
         .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
+    if let Some(name) = name
+        && let Err(message) = commands::progress::keep_name(&mut store, &name)
+    {
+        tell!("aks-tutor: --name {name:?}: {message}");
+        return Ok(ExitCode::from(2));
+    }
     let mut app = App::new(
         course,
         Theme::from_no_color(std::env::var_os("NO_COLOR")),

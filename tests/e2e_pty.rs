@@ -91,8 +91,8 @@ fn a_lesson_and_a_quiz_are_kept_and_the_next_launch_continues() {
     tutor.press(&["q"]);
     assert!(tutor.wait_exit(TIMEOUT).unwrap().success());
 
-    // A quiz of two questions: the first answered right, the second wrong. Both hand-written:
-    // questions generated from tables are drilled but, by design, not saved.
+    // A quiz of two questions: the first answered right, the second wrong. Both hand-written
+    // here; table questions are kept too, and the next test plays one.
     let hand_written = |q: &SessionQuestion| course.questions().any(|c| c.id == q.question.id);
     let seed = (1..2000)
         .find(|&seed| {
@@ -207,4 +207,95 @@ fn sigterm_restores_the_terminal() {
         vt100::MouseProtocolMode::None,
         "mouse reporting is off"
     );
+}
+
+/// Table questions, a sizing exercise and a short exam, each in its own launch, all land in the
+/// record: `progress --json` after a relaunch shows the three, and the name given with --name.
+#[test]
+fn a_table_question_a_sizing_exercise_and_an_exam_are_all_kept() {
+    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
+    let data = tempfile::tempdir().expect("a temp data dir");
+    let binary = Path::new(env!("CARGO_BIN_EXE_aks-tutor"));
+
+    // A quiz whose first question is generated from a table, answered right, then left.
+    let seed = (1..5000)
+        .find(|&seed| {
+            let questions = quiz_questions(&course, seed);
+            questions[0].question.id.starts_with("t-") && answer_keys(&questions[0], true).is_some()
+        })
+        .expect("a seed whose first question comes from a table");
+    let table_question = quiz_questions(&course, seed)[0].clone();
+    let mut tutor = launch(
+        data.path(),
+        &[
+            "--name",
+            "Ada",
+            "quiz",
+            "--count",
+            "2",
+            "--seed",
+            &seed.to_string(),
+        ],
+    );
+    let prompt: String = table_question.question.prompt.chars().take(30).collect();
+    tutor.wait_for_text(&prompt, TIMEOUT).unwrap();
+    let keys = answer_keys(&table_question, true).unwrap();
+    tutor.press(&keys.iter().map(String::as_str).collect::<Vec<_>>());
+    tutor.wait_for_text("✓ Right.", TIMEOUT).unwrap();
+    // Leaving mid-quiz asks first; a second Esc leaves.
+    tutor.press(&["\u{1b}"]);
+    tutor.wait_for_text("ends the quiz", TIMEOUT).unwrap();
+    tutor.press(&["\u{1b}"]);
+    tutor.wait_for_text(HOME_FOOTER, TIMEOUT).unwrap();
+    tutor.press(&["q"]);
+    assert!(tutor.wait_exit(TIMEOUT).unwrap().success());
+
+    // A sizing exercise, answered (right or wrong, it is practice of its skill).
+    let mut tutor = launch(data.path(), &["sizing", "--seed", "7"]);
+    tutor.wait_for_text("Answer ›", TIMEOUT).unwrap();
+    tutor.press(&["1", ENTER]);
+    tutor.wait_for_text("Enter next exercise", TIMEOUT).unwrap();
+    tutor.press(&["\u{1b}"]);
+    tutor.wait_for_text(HOME_FOOTER, TIMEOUT).unwrap();
+    tutor.press(&["q"]);
+    assert!(tutor.wait_exit(TIMEOUT).unwrap().success());
+
+    // A two-question exam: start it, record an answer to each, hand it in.
+    let mut tutor = launch(data.path(), &["exam", "--count", "2", "--seed", "3"]);
+    tutor.wait_for_text("Pass mark", TIMEOUT).unwrap();
+    tutor.press(&[ENTER]);
+    tutor.wait_for_text("Question 1 of 2", TIMEOUT).unwrap();
+    tutor.press(&["1", ENTER]);
+    tutor.wait_for_text("Question 2 of 2", TIMEOUT).unwrap();
+    tutor.press(&["1", ENTER]);
+    tutor.wait_for_text("Finish the exam?", TIMEOUT).unwrap();
+    tutor.press(&[ENTER]);
+    tutor.wait_for_text("Exam results", TIMEOUT).unwrap();
+    tutor.press(&[ENTER]);
+    tutor.wait_for_text(HOME_FOOTER, TIMEOUT).unwrap();
+    tutor.press(&["q"]);
+    assert!(tutor.wait_exit(TIMEOUT).unwrap().success());
+
+    // What the record says, read back as a team lead would.
+    let output = std::process::Command::new(binary)
+        .args(["progress", "--json"])
+        .env("AKS_TUTOR_DATA_DIR", data.path())
+        .output()
+        .expect("progress runs");
+    assert!(output.status.success(), "{output:?}");
+    let json = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        json.contains(&table_question.question.id),
+        "the table question: {json}"
+    );
+    assert!(json.contains("sizing-"), "a sizing skill: {json}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let text = value.to_string();
+    assert!(text.contains("\"exams\""), "exam attempts listed: {json}");
+    let path = ProfileName::default().progress_file(data.path());
+    let Parsed::Progress(progress) = parse(&std::fs::read(&path).unwrap()) else {
+        panic!("the progress file parses")
+    };
+    assert_eq!(progress.exams.len(), 1, "the exam attempt is kept");
+    assert_eq!(progress.learner_name(), Some("Ada"));
 }
