@@ -71,6 +71,8 @@ pub fn render_stats(summary: &ProgressSummary, width: usize, theme: &Theme) -> R
         ));
     }
 
+    lines.extend(practice_lines(summary, width, theme));
+
     lines.push(Line::default());
     lines.push(Line::styled("Reviews and habits", theme.heading));
     let due = &summary.due;
@@ -99,6 +101,79 @@ pub fn render_stats(summary: &ProgressSummary, width: usize, theme: &Theme) -> R
         lines.extend(wrap(&[(fact, theme.base)], width));
     }
     Rendered::from_lines(lines)
+}
+
+/// Mock exams with their trend, sizing skills and debugging labs: the practice the record keeps
+/// besides questions.
+fn practice_lines(summary: &ProgressSummary, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::default(), Line::styled("Mock exams", theme.heading)];
+    let trend = &summary.exam_trend;
+    if summary.exams.is_empty() {
+        lines.push(Line::styled("No exam sat yet.", theme.dim));
+    } else {
+        let spark: String = trend
+            .scores
+            .iter()
+            .map(|s| SPARKS[((s.clamp(0.0, 1.0) * 7.0).round()) as usize])
+            .collect();
+        let change = match trend.change {
+            Some(change) if change > 0.0 => format!(" · up {:.0} points", change * 100.0),
+            Some(change) if change < 0.0 => format!(" · down {:.0} points", -change * 100.0),
+            Some(_) => " · unchanged".to_string(),
+            None => String::new(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(spark, theme.done),
+            Span::styled(
+                format!(
+                    "  {} · latest {} · best {}{change}",
+                    count(trend.attempts, "attempt"),
+                    trend.latest.map(percent).unwrap_or_default(),
+                    trend.best.map(percent).unwrap_or_default(),
+                ),
+                theme.base,
+            ),
+        ]));
+        for exam in summary.exams.iter().rev().take(3) {
+            let text = format!(
+                "{} · {} of {} right · {} · {}",
+                exam.finished.utc_date(),
+                exam.right,
+                exam.asked,
+                percent(exam.score),
+                duration(exam.seconds)
+            );
+            lines.extend(wrap(&[(text, theme.base)], width));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Sizing skills", theme.heading));
+    let practised: Vec<_> = summary.sizing.iter().filter(|s| s.answers > 0).collect();
+    if practised.is_empty() {
+        lines.push(Line::styled("No sizing exercise answered yet.", theme.dim));
+    }
+    for skill in practised {
+        let text = format!("{}: {} of {} right", skill.title, skill.right, skill.answers);
+        lines.extend(wrap(&[(text, theme.base)], width));
+    }
+    if !summary.debug_labs.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled("Debugging labs", theme.heading));
+        for lab in &summary.debug_labs {
+            let text = format!(
+                "{} ({}): solved {} of {}{}",
+                lab.scenario,
+                lab.cause,
+                lab.solved,
+                lab.attempts,
+                lab.best_score
+                    .map(|s| format!(", best {}", percent(s)))
+                    .unwrap_or_default()
+            );
+            lines.extend(wrap(&[(text, theme.base)], width));
+        }
+    }
+    lines
 }
 
 /// "1 answer", "3 answers".
