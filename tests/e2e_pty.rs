@@ -299,3 +299,38 @@ fn a_table_question_a_sizing_exercise_and_an_exam_are_all_kept() {
     assert_eq!(progress.exams.len(), 1, "the exam attempt is kept");
     assert_eq!(progress.learner_name(), Some("Ada"));
 }
+
+/// An exam killed after six answers (kill -9: nothing runs on the way out) is offered on the
+/// next launch and resumes with the six answers.
+#[test]
+fn an_exam_killed_after_six_answers_resumes_with_six() {
+    let data = tempfile::tempdir().expect("a temp data dir");
+    let mut tutor = launch(data.path(), &["exam", "--count", "8", "--seed", "5"]);
+    tutor.wait_for_text("Pass mark", TIMEOUT).unwrap();
+    tutor.press(&[ENTER]);
+    for answered in 1..=6 {
+        tutor
+            .wait_for_text(&format!("Question {answered} of 8"), TIMEOUT)
+            .unwrap();
+        tutor.press(&["1", ENTER]);
+    }
+    tutor.wait_for_text("Question 7 of 8", TIMEOUT).unwrap();
+    tutor.child.kill().expect("kill -9 the tutor");
+    let _ = tutor.child.wait();
+
+    let mut tutor = launch(data.path(), &[]);
+    tutor
+        .wait_for_text("Continue: the mock exam (6 of 8 answered)", TIMEOUT)
+        .unwrap();
+    tutor.press(&[ENTER]);
+    tutor
+        .wait_for_text("Question 7 of 8", TIMEOUT)
+        .expect("back at the first unanswered question");
+    assert!(
+        tutor.contents().contains("6 answered"),
+        "{}",
+        tutor.contents()
+    );
+    tutor.press(&["\u{3}", "\u{3}"]);
+    assert!(tutor.wait_exit(TIMEOUT).unwrap().success());
+}

@@ -11,6 +11,7 @@
 //! - [`generate`] makes single-choice questions from the lessons' comparison tables (F5).
 //! - [`keypoints`] tells which key points of an interview item a typed answer touched (F8).
 
+pub mod answer_code;
 pub mod describe;
 pub mod exam;
 pub mod generate;

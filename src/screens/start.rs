@@ -13,7 +13,7 @@ use super::stats::StatsScreen;
 use super::{Screen, fresh_seed};
 use crate::content::{Course, Level};
 use crate::progress::{Due, Mode, Place, Progress, ProgressSummary, Timestamp};
-use crate::quiz::{MockExam, QuizRequest, QuizSession};
+use crate::quiz::{MockExam, QuizRequest, QuizSession, answer_code, questions_by_id};
 
 /// Where the TUI opens: the subcommands `sizing`, `quiz`, ... start in their mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,8 @@ pub enum Start {
     Home,
     /// The lesson section or lab step saved as the resume point.
     Continue,
+    /// The exam kept in progress that was not handed in.
+    ContinueExam,
     /// Everything due for spaced review (a picker when several kinds are due).
     Review,
     /// One kind of what is due.
@@ -71,6 +73,7 @@ pub fn screen_for(
     let screen = match start {
         Start::Home => return Ok(None),
         Start::Continue => resume(course, progress)?,
+        Start::ContinueExam => resume_exam(course, progress)?,
         Start::Review => review_screen(None, course, due)?,
         Start::ReviewOf(kind) => review_screen(Some(kind), course, due)?,
         Start::Cram { topic } => {
@@ -146,4 +149,40 @@ fn resume(course: &Course, progress: &Progress) -> Result<Screen, String> {
         _ => None,
     };
     screen.ok_or_else(|| "There is no place to continue from yet: open a lesson or a lab.".into())
+}
+
+/// The exam kept as a sitting, rebuilt with the answers given and the time left.
+fn resume_exam(course: &Course, progress: &Progress) -> Result<Screen, String> {
+    let sitting = progress
+        .sitting(Mode::Exam)
+        .ok_or("There is no unfinished exam to continue.")?;
+    let ids: Vec<&str> = sitting.items.iter().map(|item| item.id.as_str()).collect();
+    let seed = sitting.seed.unwrap_or_default();
+    let questions = questions_by_id(course, &ids, seed);
+    if questions.len() != ids.len() {
+        return Err(
+            "This exam's questions are no longer all in the course: start a new exam.".into(),
+        );
+    }
+    let mut exam = MockExam::from_questions(seed, questions);
+    for given in &sitting.answers {
+        if let Some(answer) = answer_code::decode(&given.response) {
+            let _ = exam.record(given.index, answer);
+        }
+    }
+    let time_left = sitting
+        .time_limit_seconds
+        .map(|limit| Duration::from_secs(limit.saturating_sub(sitting.seconds_used)));
+    // Back at the first question still without an answer.
+    let next = (0..exam.len())
+        .find(|&index| exam.answer(index).is_none())
+        .unwrap_or(0);
+    let screen = ExamScreen::resumed(
+        exam,
+        time_left,
+        Duration::from_secs(sitting.seconds_used),
+        next,
+        Instant::now(),
+    );
+    Ok(Screen::Exam(Box::new(screen)))
 }

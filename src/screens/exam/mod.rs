@@ -16,9 +16,8 @@ use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
 use crate::input::keys::{BACK, SCROLL, TYPED_ANSWER};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
 use crate::progress::{ItemKind, ItemRef, Mode, NewSitting, Outcome};
-use crate::quiz::describe::answer_text;
-use crate::quiz::grade;
 use crate::quiz::{ExamAnswer, ExamReport, MockExam, QuizSession};
+use crate::quiz::{answer_code, grade};
 use crate::ui::scrolled::ScrolledDoc;
 
 #[rustfmt::skip]
@@ -116,6 +115,28 @@ impl ExamScreen {
         }
     }
 
+    /// An exam kept in progress, resumed where it stopped: no intro, the clock going on with the
+    /// time that was left.
+    pub fn resumed(
+        exam: MockExam,
+        time_left: Option<Duration>,
+        time_used: Duration,
+        index: usize,
+        now: Instant,
+    ) -> Self {
+        let mut screen = Self::new(exam, time_left, now);
+        let ExamPhase::Intro(exam) =
+            std::mem::replace(&mut screen.phase, ExamPhase::Intro(empty_exam()))
+        else {
+            unreachable!("a new exam opens on its intro")
+        };
+        screen.index = index.min(exam.len().saturating_sub(1));
+        screen.phase = ExamPhase::Answering(exam);
+        screen.started = now.checked_sub(time_used).or(Some(now));
+        screen.deadline = time_left.map(|left| now + left);
+        screen
+    }
+
     /// Whether the exam is under way (not yet finished and reviewed).
     pub fn in_progress(&self) -> bool {
         !matches!(self.phase, ExamPhase::Review(_))
@@ -173,7 +194,8 @@ impl ExamScreen {
                     InputEvent::Submit(answer) => {
                         // Graded now (and shown only at the end) so the answer can be kept now.
                         let graded = grade(&question.question, &answer);
-                        let response = answer_text(&question.question.kind, Some(&answer));
+                        // Written so a resumed exam can read it back.
+                        let response = answer_code::encode(&answer);
                         // The index is always within the exam, so recording cannot fail; input
                         // that is not an answer is refused with a hint and asked again.
                         if let Ok(ExamAnswer::Refused(refused)) = exam.record(self.index, answer) {

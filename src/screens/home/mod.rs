@@ -11,7 +11,7 @@ use super::{Chrome, Context, Reaction, Screen, ScreenState, Start};
 use crate::content::Course;
 use crate::input::keys::{FIND, LIST};
 use crate::input::{Action, Keymap, bind};
-use crate::progress::{Place, Progress};
+use crate::progress::{Mode, Place, Progress};
 use crate::quiz::QuizRequest;
 use crate::ui::menu::ListState;
 use crossterm::event::KeyCode;
@@ -43,6 +43,7 @@ impl ScreenState for HomeScreen {
         }
         match entries.get(self.list.selected) {
             Some(HomeEntry::Continue) => Reaction::start(Start::Continue),
+            Some(HomeEntry::ContinueExam) => Reaction::start(Start::ContinueExam),
             Some(HomeEntry::Topic(topic)) => {
                 Reaction::open(Screen::Topic(Box::new(TopicScreen::new(*topic))))
             }
@@ -63,6 +64,8 @@ impl ScreenState for HomeScreen {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HomeEntry {
+    /// An exam that was not handed in (the terminal closed, say): back to it, answers kept.
+    ContinueExam,
     /// Back to the lesson section or lab step the learner left.
     Continue,
     Topic(usize),
@@ -146,9 +149,12 @@ impl Practice {
 }
 
 pub fn home_entries(course: &Course, progress: &Progress) -> Vec<HomeEntry> {
+    let exam = progress
+        .sitting(Mode::Exam)
+        .map(|_| HomeEntry::ContinueExam);
     let resume = resume_title(course, progress).map(|_| HomeEntry::Continue);
-    resume
-        .into_iter()
+    exam.into_iter()
+        .chain(resume)
         .chain((0..course.topics.len()).map(HomeEntry::Topic))
         .chain(Practice::ALL.map(HomeEntry::Practice))
         .collect()

@@ -35,6 +35,17 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
     let entries: Vec<MenuEntry> = home_entries(cx.course, cx.progress)
         .into_iter()
         .map(|entry| match entry {
+            HomeEntry::ContinueExam => {
+                let sitting = cx.progress.sitting(crate::progress::Mode::Exam);
+                let (answered, asked) =
+                    sitting.map_or((0, 0), |s| (s.answers.len(), s.items.len()));
+                MenuEntry {
+                    name: format!("Continue: the mock exam ({answered} of {asked} answered)"),
+                    description: "your answers were kept; the clock goes on from where it stopped"
+                        .to_string(),
+                    right: String::new(),
+                }
+            }
             HomeEntry::Continue => MenuEntry {
                 name: format!(
                     "Continue: {}",

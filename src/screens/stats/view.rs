@@ -153,7 +153,10 @@ fn practice_lines(summary: &ProgressSummary, width: usize, theme: &Theme) -> Vec
         lines.push(Line::styled("No sizing exercise answered yet.", theme.dim));
     }
     for skill in practised {
-        let text = format!("{}: {} of {} right", skill.title, skill.right, skill.answers);
+        let text = format!(
+            "{}: {} of {} right",
+            skill.title, skill.right, skill.answers
+        );
         lines.extend(wrap(&[(text, theme.base)], width));
     }
     if !summary.debug_labs.is_empty() {
