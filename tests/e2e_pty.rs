@@ -244,7 +244,7 @@ fn a_table_question_a_sizing_exercise_and_an_exam_are_all_kept() {
     tutor.wait_for_text("✓ Right.", TIMEOUT).unwrap();
     // Leaving mid-quiz asks first; a second Esc leaves.
     tutor.press(&["\u{1b}"]);
-    tutor.wait_for_text("ends the quiz", TIMEOUT).unwrap();
+    tutor.wait_for_text("leaves the quiz", TIMEOUT).unwrap();
     tutor.press(&["\u{1b}"]);
     tutor.wait_for_text(HOME_FOOTER, TIMEOUT).unwrap();
     tutor.press(&["q"]);

@@ -198,3 +198,45 @@ fn an_exam_keeps_each_answer_as_given_and_its_attempt_when_handed_in() {
     assert!(progress.sitting(Mode::Exam).is_none());
     assert_eq!(progress.exams[0].asked, 3);
 }
+
+#[test]
+fn a_quiz_left_mid_way_is_offered_by_continue_and_resumes_at_its_next_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    app.start(Start::Quiz(QuizRequest {
+        topic: Some("plugins".into()),
+        count: Some(3),
+        seed: Some(2),
+        include_table_questions: false,
+    }))
+    .unwrap();
+    let Screen::Quiz(quiz) = app.screen() else {
+        panic!("a quiz")
+    };
+    let ids: Vec<String> = quiz
+        .session
+        .questions()
+        .iter()
+        .map(|q| q.question.id.clone())
+        .collect();
+    // Answer the first question with something (a typed "1" or the first option).
+    press(&mut app, &[Char('1'), Enter]);
+    press(&mut app, &[Enter, KeyCode::Esc, KeyCode::Esc]);
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    let text = screen(&app);
+    assert!(
+        text.contains("Continue: the quiz (question 2 of 3)"),
+        "{text}"
+    );
+    press(&mut app, &[KeyCode::Home, Enter]);
+    let Screen::Quiz(resumed) = app.screen() else {
+        panic!("Continue reopens the quiz: {}", screen(&app))
+    };
+    let rest: Vec<String> = resumed
+        .session
+        .questions()
+        .iter()
+        .map(|q| q.question.id.clone())
+        .collect();
+    assert_eq!(rest, ids[1..], "from its next question");
+}

@@ -350,7 +350,7 @@ mod leaving {
         assert!(
             app.status
                 .as_deref()
-                .is_some_and(|s| s.contains("ends the quiz")),
+                .is_some_and(|s| s.contains("leaves the quiz")),
             "{:?}",
             app.status
         );

@@ -27,11 +27,20 @@ impl App {
             .not_saving_line()
             .map(|text| wrap(&[(text, theme.warning)], usize::from(area.width)));
         let warning_rows = warning.as_ref().map_or(0, |lines| lines.len() as u16);
+        // A message (a warning before leaving, say) is wrapped too, at most three rows.
+        let message = self.status.as_ref().map(|status| {
+            let mut lines = wrap(&[(status.clone(), theme.note)], usize::from(area.width));
+            lines.truncate(3);
+            lines
+        });
+        let footer_rows = message
+            .as_ref()
+            .map_or(1, |lines| lines.len().max(1) as u16);
         let [header, body, warning_area, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(warning_rows),
-            Constraint::Length(1),
+            Constraint::Length(footer_rows),
         ])
         .areas(area);
         if let Some(lines) = warning {
@@ -42,8 +51,8 @@ impl App {
         let mut crumbs = vec![self.course.title.clone()];
         crumbs.extend(chrome.crumbs);
         draw_header(frame, header, &crumbs, theme);
-        let (text, style) = match &self.status {
-            Some(status) => (status.clone(), theme.note),
+        let footer_lines = match message {
+            Some(lines) => lines,
             None => {
                 let hints = chrome
                     .status
@@ -51,10 +60,13 @@ impl App {
                     .chain(screen.keymap().hints().into_iter().map(str::to_string))
                     .collect::<Vec<_>>()
                     .join(" · ");
-                (fit_hints(&hints, usize::from(area.width)), theme.dim)
+                vec![Line::styled(
+                    fit_hints(&hints, usize::from(area.width)),
+                    theme.dim,
+                )]
             }
         };
-        frame.render_widget(Paragraph::new(Line::styled(text, style)), footer);
+        frame.render_widget(Paragraph::new(footer_lines), footer);
         if let Some(scroll) = self.help {
             draw_help(
                 frame,

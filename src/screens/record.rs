@@ -28,9 +28,18 @@ pub enum Record {
         skill: SizingSkill,
         outcome: Outcome,
     },
-    /// An exam began: its questions are kept as a sitting, so every answer can be kept as it
-    /// is given and a killed exam keeps them.
-    ExamStarted(NewSitting),
+    /// An exam or quiz began: its questions are kept as a sitting, so Continue can take the
+    /// learner back (an exam with every answer given).
+    SittingStarted(NewSitting),
+    /// A quiz moved on to question `position` of its sitting.
+    SittingMoved {
+        mode: Mode,
+        position: usize,
+    },
+    /// A quiz reached its end: nothing is left to continue.
+    SittingEnded {
+        mode: Mode,
+    },
     /// An exam answer, kept at once (it may still change until the exam is handed in).
     ExamAnswer {
         index: usize,
@@ -63,10 +72,14 @@ impl Record {
                 let _next_due = progress.record_sizing(*skill, *outcome, now);
                 true
             }
-            Record::ExamStarted(sitting) => {
+            Record::SittingStarted(sitting) => {
                 progress.start_sitting(sitting.clone(), now);
                 true
             }
+            Record::SittingMoved { mode, position } => {
+                progress.move_in_sitting(*mode, *position, 0, now).is_ok()
+            }
+            Record::SittingEnded { mode } => progress.end_sitting(*mode).is_some(),
             Record::ExamAnswer {
                 index,
                 response,

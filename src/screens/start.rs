@@ -23,6 +23,8 @@ pub enum Start {
     Continue,
     /// The exam kept in progress that was not handed in.
     ContinueExam,
+    /// The quiz or review kept in progress, at its next question.
+    ContinueQuiz(Mode),
     /// Everything due for spaced review (a picker when several kinds are due).
     Review,
     /// One kind of what is due.
@@ -74,6 +76,7 @@ pub fn screen_for(
         Start::Home => return Ok(None),
         Start::Continue => resume(course, progress)?,
         Start::ContinueExam => resume_exam(course, progress)?,
+        Start::ContinueQuiz(mode) => resume_quiz(course, progress, mode)?,
         Start::Review => review_screen(None, course, due)?,
         Start::ReviewOf(kind) => review_screen(Some(kind), course, due)?,
         Start::Cram { topic } => {
@@ -185,4 +188,27 @@ fn resume_exam(course: &Course, progress: &Progress) -> Result<Screen, String> {
         Instant::now(),
     );
     Ok(Screen::Exam(Box::new(screen)))
+}
+
+/// The quiz or review kept as a sitting, from its next question.
+fn resume_quiz(course: &Course, progress: &Progress, mode: Mode) -> Result<Screen, String> {
+    let sitting = progress
+        .sitting(mode)
+        .filter(|s| s.position < s.items.len())
+        .ok_or("There is no unfinished quiz to continue.")?;
+    let ids: Vec<&str> = sitting.items[sitting.position..]
+        .iter()
+        .map(|item| item.id.as_str())
+        .collect();
+    let questions = questions_by_id(course, &ids, sitting.seed.unwrap_or_default());
+    if questions.is_empty() {
+        return Err("This quiz's questions are no longer in the course.".into());
+    }
+    let mut quiz = QuizScreen::new(QuizSession::from_questions(
+        sitting.seed.unwrap_or_default(),
+        questions,
+    ));
+    quiz.mode = mode;
+    quiz.sitting_offset = Some(sitting.position);
+    Ok(Screen::Quiz(Box::new(quiz)))
 }

@@ -181,7 +181,7 @@ impl ExamScreen {
                 self.now = Instant::now();
                 self.started = Some(self.now);
                 self.deadline = self.time_limit.map(|limit| self.now + limit);
-                Reaction::keep(vec![Record::ExamStarted(sitting)])
+                Reaction::keep(vec![Record::SittingStarted(sitting)])
             }
             (ExamPhase::Review(_), Action::Retry) => self.retry_missed(),
             (ExamPhase::Answering(_), Action::NextItem) => self.go_to(self.index + 1),

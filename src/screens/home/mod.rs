@@ -44,6 +44,7 @@ impl ScreenState for HomeScreen {
         match entries.get(self.list.selected) {
             Some(HomeEntry::Continue) => Reaction::start(Start::Continue),
             Some(HomeEntry::ContinueExam) => Reaction::start(Start::ContinueExam),
+            Some(HomeEntry::ContinueQuiz(mode)) => Reaction::start(Start::ContinueQuiz(*mode)),
             Some(HomeEntry::Topic(topic)) => {
                 Reaction::open(Screen::Topic(Box::new(TopicScreen::new(*topic))))
             }
@@ -66,6 +67,8 @@ impl ScreenState for HomeScreen {
 pub enum HomeEntry {
     /// An exam that was not handed in (the terminal closed, say): back to it, answers kept.
     ContinueExam,
+    /// A quiz or review left before its end: back to its next question.
+    ContinueQuiz(Mode),
     /// Back to the lesson section or lab step the learner left.
     Continue,
     Topic(usize),
@@ -152,9 +155,14 @@ pub fn home_entries(course: &Course, progress: &Progress) -> Vec<HomeEntry> {
     let exam = progress
         .sitting(Mode::Exam)
         .map(|_| HomeEntry::ContinueExam);
+    let quizzes = [Mode::Review, Mode::Quiz].into_iter().filter(|&mode| {
+        progress
+            .sitting(mode)
+            .is_some_and(|s| s.position < s.items.len())
+    });
+    let exam = exam.into_iter().chain(quizzes.map(HomeEntry::ContinueQuiz));
     let resume = resume_title(course, progress).map(|_| HomeEntry::Continue);
-    exam.into_iter()
-        .chain(resume)
+    exam.chain(resume)
         .chain((0..course.topics.len()).map(HomeEntry::Topic))
         .chain(Practice::ALL.map(HomeEntry::Practice))
         .collect()

@@ -46,6 +46,20 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
                     right: String::new(),
                 }
             }
+            HomeEntry::ContinueQuiz(mode) => {
+                let sitting = cx.progress.sitting(mode);
+                let (at, of) = sitting.map_or((0, 0), |s| (s.position, s.items.len()));
+                let what = if mode == crate::progress::Mode::Review {
+                    "the review"
+                } else {
+                    "the quiz"
+                };
+                MenuEntry {
+                    name: format!("Continue: {what} (question {} of {of})", at + 1),
+                    description: "left before its end; your answers were kept".to_string(),
+                    right: String::new(),
+                }
+            }
             HomeEntry::Continue => MenuEntry {
                 name: format!(
                     "Continue: {}",

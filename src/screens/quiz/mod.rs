@@ -14,7 +14,7 @@ use super::{Chrome, Context, Reaction, Record, Screen, ScreenState};
 use crate::content::Course;
 use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
 use crate::input::{Action, Keymap};
-use crate::progress::{ItemKind, Mode, Outcome};
+use crate::progress::{ItemKind, ItemRef, Mode, NewSitting, Outcome};
 use crate::quiz::{QuizSession, Submission};
 use crate::ui::scrolled::ScrolledDoc;
 
@@ -28,6 +28,9 @@ pub struct QuizScreen {
     pub doc: ScrolledDoc,
     /// How often each question was put back in this sitting (reviews only).
     asked_again: std::collections::HashMap<String, u8>,
+    /// Where this session's first question sits in the quiz kept in progress (a resumed quiz
+    /// starts part-way); `None` until the sitting is kept, at the first answer.
+    pub sitting_offset: Option<usize>,
 }
 
 impl QuizScreen {
@@ -43,6 +46,7 @@ impl QuizScreen {
             mode: Mode::Quiz,
             doc: ScrolledDoc::default(),
             asked_again: std::collections::HashMap::new(),
+            sitting_offset: None,
         }
     }
 
@@ -58,13 +62,14 @@ impl QuizScreen {
             return match action {
                 Action::Submit => {
                     self.session.advance();
+                    let moved = self.sitting_moved();
                     self.input = self
                         .session
                         .current()
                         .map(AnswerInput::for_question)
                         .unwrap_or_default();
                     self.doc.reset();
-                    Reaction::none()
+                    Reaction::keep(moved)
                 }
                 Action::OpenLesson => self.open_lesson(course),
                 _ => self.scroll_by(action),
@@ -98,7 +103,16 @@ impl QuizScreen {
                 };
                 // The feedback is at the end: show it.
                 self.doc.show_end();
-                Reaction::keep(vec![record])
+                let mut records = self.keep_sitting();
+                records.push(record);
+                // Answered: a quiz left now continues at the next question.
+                if let Some(offset) = self.sitting_offset {
+                    records.push(Record::SittingMoved {
+                        mode: self.mode,
+                        position: offset + self.session.position() + 1,
+                    });
+                }
+                Reaction::keep(records)
             }
             InputEvent::Changed => Reaction::none(),
             InputEvent::Refused(message) => Reaction::message(message),
@@ -144,6 +158,43 @@ impl QuizScreen {
         Reaction::none()
     }
 
+    /// The quiz kept in progress, from its first answer: a quiz left mid-way is offered by
+    /// Continue on home. Cram is a drill off the record, so it keeps no sitting.
+    fn keep_sitting(&mut self) -> Vec<Record> {
+        if self.sitting_offset.is_some() || self.mode == Mode::Cram {
+            return Vec::new();
+        }
+        self.sitting_offset = Some(0);
+        vec![Record::SittingStarted(NewSitting {
+            mode: self.mode,
+            items: self
+                .session
+                .questions()
+                .iter()
+                .map(|q| ItemRef::new(ItemKind::Question, &q.question.id))
+                .collect(),
+            seed: Some(self.session.seed()),
+            detail: None,
+            time_limit_seconds: None,
+        })]
+    }
+
+    /// After Enter moved on: where the kept quiz now is, or its end.
+    fn sitting_moved(&self) -> Vec<Record> {
+        let Some(offset) = self.sitting_offset else {
+            return Vec::new();
+        };
+        let mode = self.mode;
+        if self.session.is_finished() {
+            vec![Record::SittingEnded { mode }]
+        } else {
+            vec![Record::SittingMoved {
+                mode,
+                position: offset + self.session.position(),
+            }]
+        }
+    }
+
     /// A review's miss comes back later in the same sitting, up to a few times, so a question
     /// that will not stick does not take the whole review over.
     fn ask_again(&mut self, index: usize, id: &str) {
@@ -185,6 +236,6 @@ impl ScreenState for QuizScreen {
     fn leave_warning(&self) -> Option<&'static str> {
         let started = self.session.answered() > 0 || !self.input.typed.is_empty();
         (started && !self.session.is_finished())
-            .then_some("This ends the quiz before its summary (your answers so far are kept)")
+            .then_some("This leaves the quiz before its summary (answers are kept; Continue on home comes back)")
     }
 }
