@@ -80,3 +80,28 @@ fn engines_know_nothing_of_the_terminal() {
         assert!(found.is_empty(), "{found:#?}");
     }
 }
+
+/// A module is found where its name says: `#[path]` only brings in a module's unit tests.
+#[test]
+fn no_path_attribute_outside_test_modules() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for path in rust_files(&src) {
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if line.trim_start().starts_with("#[path") {
+                let after_cfg_test = i > 0 && lines[i - 1].trim() == "#[cfg(test)]";
+                // `mod tests;`, `mod id_tests;`: a module of unit tests.
+                let test_module = lines.get(i + 1).is_some_and(|next| {
+                    let next = next.trim();
+                    next.starts_with("mod ") && next.ends_with("tests;")
+                });
+                if !(after_cfg_test && test_module) {
+                    found.push(format!("{}:{}", path.display(), i + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

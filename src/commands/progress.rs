@@ -22,7 +22,6 @@ use crate::progress::{
     read_progress_file,
 };
 
-#[path = "progress_text.rs"]
 mod text;
 
 /// Show the profile's progress: mastery per topic, answers, due reviews, streak.

@@ -7,11 +7,8 @@ use super::model::{InterviewItem, Lab, LabKind, Question, Topic};
 use super::problem::{Problem, find_string};
 use super::source::CourseSource;
 
-#[path = "check_answers.rs"]
 mod answers;
-#[path = "check_debug.rs"]
 mod debug;
-#[path = "check_scenario.rs"]
 mod scenario;
 use answers::answer_problem;
 pub use debug::debug_scenario;

@@ -359,9 +359,7 @@ fn heading_number(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-#[path = "markdown_table.rs"]
 mod table;
 
 #[cfg(test)]
-#[path = "markdown_tests.rs"]
 mod tests;

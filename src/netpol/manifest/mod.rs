@@ -111,7 +111,6 @@ pub fn parse_sources<'a>(
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
 mod tests;
 
 #[cfg(test)]
