@@ -247,6 +247,14 @@ mod tests {
         assert!(index().search("kubenet zebra").is_empty());
     }
 
+    /// The longest word of `text`, without punctuation: a query that finds it.
+    fn longest_word(text: &str) -> &str {
+        text.split_whitespace()
+            .max_by_key(|w| w.len())
+            .unwrap()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+    }
+
     #[test]
     fn questions_and_interview_items_are_found_after_the_reading() {
         let course = load(&CourseDir::new(concat!(
@@ -255,38 +263,26 @@ mod tests {
         )))
         .unwrap();
         let question = course.questions().next().expect("a fixture question");
-        let word = question
-            .prompt
-            .split_whitespace()
-            .max_by_key(|w| w.len())
-            .unwrap()
-            .trim_matches(|c: char| !c.is_alphanumeric());
-        let hits = index().search(word);
-        assert!(
-            hits.iter().any(|h| h.target
-                == SearchTarget::Question {
-                    id: question.id.clone()
-                }),
-            "{word}: {hits:?}"
-        );
-        let item = course
-            .interview_items()
-            .next()
-            .expect("a fixture interview item");
-        let word = item
-            .question
-            .split_whitespace()
-            .max_by_key(|w| w.len())
-            .unwrap()
-            .trim_matches(|c: char| !c.is_alphanumeric());
-        let hits = index().search(word);
-        assert!(
-            hits.iter().any(|h| h.target
-                == SearchTarget::Interview {
-                    id: item.id.clone()
-                }),
-            "{word}: {hits:?}"
-        );
+        let item = course.interview_items().next().expect("an interview item");
+        let targets = [
+            (
+                &question.prompt,
+                SearchTarget::Question {
+                    id: question.id.clone(),
+                },
+            ),
+            (
+                &item.question,
+                SearchTarget::Interview {
+                    id: item.id.clone(),
+                },
+            ),
+        ];
+        for (text, target) in targets {
+            let word = longest_word(text);
+            let hits = index().search(word);
+            assert!(hits.iter().any(|h| h.target == target), "{word}: {hits:?}");
+        }
     }
 
     #[test]
