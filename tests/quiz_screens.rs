@@ -302,6 +302,15 @@ mod exam {
         };
         assert_eq!(report.score(), 1.0, "only the Windows question was right");
         insta::assert_snapshot!("exam_review", screen(&app));
+        // Each question is a stop for ] and [; o opens the lesson the one at the top cites.
+        press(&mut app, &[Char(']'), Char('o')]);
+        assert!(
+            matches!(app.screen(), Screen::Lesson(_)),
+            "o opens the question's lesson: {}",
+            screen(&app)
+        );
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(matches!(app.screen(), Screen::Exam(_)));
         press(&mut app, &[Char('r')]);
         let Screen::Quiz(retry) = app.screen() else {
             panic!("r retries the missed questions as a quiz")

@@ -9,9 +9,11 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::lesson::LessonScreen;
 use super::quiz::QuizScreen;
 use super::quiz::keys::OPTIONS;
 use super::{Chrome, Context, Reaction, Record, Screen, ScreenState};
+use crate::content::Course;
 use crate::input::answer::{AnswerInput, InputEvent, InputMode, input_mode};
 use crate::input::keys::{BACK, SCROLL, TYPED_ANSWER};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
@@ -46,6 +48,9 @@ const FINISH: &[Binding] = &[
 
 #[rustfmt::skip]
 const REVIEWED: &[Binding] = &[
+    bind(&[KeyCode::Char('o')], "o", "open the lesson of the question at the top", Action::OpenLesson).hint("o lesson"),
+    bind(&[KeyCode::Char(']')], "]", "next question", Action::NextSection).hint("]/[ question"),
+    bind(&[KeyCode::Char('[')], "[", "previous question", Action::PrevSection),
     bind(&[KeyCode::Char('r')], "r", "retry the missed questions, with feedback", Action::Retry).hint("r retry missed"),
     bind(&[KeyCode::Enter], "Enter", "back", Action::Submit).hint("Enter back"),
 ];
@@ -147,7 +152,7 @@ impl ExamScreen {
             .map(|deadline| deadline.saturating_duration_since(self.now).as_secs())
     }
 
-    fn act_now(&mut self, action: Action) -> Reaction {
+    fn act_now(&mut self, action: Action, course: &Course) -> Reaction {
         if let Action::Tick(now) = action {
             self.now = now;
             if self.deadline.is_some_and(|deadline| now >= deadline)
@@ -184,6 +189,7 @@ impl ExamScreen {
                 Reaction::keep(vec![Record::SittingStarted(sitting)])
             }
             (ExamPhase::Review(_), Action::Retry) => self.retry_missed(),
+            (ExamPhase::Review(_), Action::OpenLesson) => self.open_lesson(course),
             (ExamPhase::Answering(_), Action::NextItem) => self.go_to(self.index + 1),
             (ExamPhase::Answering(_), Action::PrevItem) => self.go_to(self.index.saturating_sub(1)),
             (ExamPhase::Answering(exam), _) => {
@@ -284,6 +290,17 @@ impl ExamScreen {
         Reaction::open(Screen::Quiz(Box::new(QuizScreen::new(session))))
     }
 
+    /// The lesson section the question at the top of the results cites.
+    fn open_lesson(&self, course: &Course) -> Reaction {
+        let Some(reference) = self.doc.current_section().map(|(anchor, _)| anchor) else {
+            return Reaction::message("Scroll to a question first; o opens its lesson.");
+        };
+        match LessonScreen::at_reference(course, &reference) {
+            Some(lesson) => Reaction::open(Screen::Lesson(Box::new(lesson))),
+            None => Reaction::message(format!("The lesson “{reference}” is not in this course.")),
+        }
+    }
+
     fn scroll_by(&mut self, action: Action) -> Reaction {
         self.doc.scroll(action);
         Reaction::none()
@@ -303,8 +320,8 @@ impl ScreenState for ExamScreen {
         }
     }
 
-    fn act(&mut self, action: Action, _cx: &Context) -> Reaction {
-        self.act_now(action)
+    fn act(&mut self, action: Action, cx: &Context) -> Reaction {
+        self.act_now(action, cx.course)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context) -> Chrome {

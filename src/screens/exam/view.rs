@@ -11,7 +11,7 @@ use crate::quiz::{ExamReport, Verdict};
 use crate::screens::quiz::question::{question_lines, trim_score};
 use crate::screens::{Chrome, Context};
 use crate::ui::bars::{Bar, bar_chart};
-use crate::ui::document::Rendered;
+use crate::ui::document::{Rendered, Section};
 use crate::ui::document_width;
 use crate::ui::theme::Theme;
 use crate::ui::wrap::{wrap, wrap_hanging};
@@ -78,7 +78,7 @@ pub fn render_exam(screen: &ExamScreen, width: usize, theme: &Theme) -> Rendered
             ));
             lines
         }
-        ExamPhase::Review(report) => review_lines(report, screen, width, theme),
+        ExamPhase::Review(report) => return review(report, screen, width, theme),
     };
     Rendered {
         focus,
@@ -141,11 +141,23 @@ fn intro_lines(
     lines
 }
 
+/// The results: each question is a section (its anchor the lesson reference it cites), so `]`
+/// and `[` move between questions and `o` opens the lesson of the one at the top.
+fn review(report: &ExamReport, screen: &ExamScreen, width: usize, theme: &Theme) -> Rendered {
+    let mut sections = Vec::new();
+    let lines = review_lines(report, screen, width, theme, &mut sections);
+    Rendered {
+        sections,
+        ..Rendered::from_lines(lines)
+    }
+}
+
 fn review_lines(
     report: &ExamReport,
     screen: &ExamScreen,
     width: usize,
     theme: &Theme,
+    sections: &mut Vec<Section>,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("Exam results", theme.heading), Line::default()];
     if screen.time_up {
@@ -200,6 +212,11 @@ fn review_lines(
             Verdict::Wrong => ("✗", theme.warning),
         };
         lines.push(Line::default());
+        sections.push(Section {
+            line: lines.len(),
+            title: format!("question {}", i + 1),
+            anchor: review.question.question.see.clone(),
+        });
         let prompt = review
             .question
             .question
