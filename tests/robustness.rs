@@ -114,7 +114,30 @@ fn storm(name: &str, seed: u64) -> usize {
     let mut restarts = 0;
     for step in 0..STORM_EVENTS {
         let event = random_event(&mut rng, &app.keymap());
+        // Now and then a paste: several kilobytes of keys arriving before the next frame.
+        let paste = rng.random_range(0..1_000) == 0;
+        let burst: String = if paste {
+            (0..rng.random_range(2_000..5_000))
+                .map(|_| *b"abc 10./:-\n".choose(&mut rng).expect("not empty") as char)
+                .collect()
+        } else {
+            String::new()
+        };
         let result = catch_unwind(AssertUnwindSafe(|| {
+            for ch in burst.chars() {
+                let code = if ch == '\n' {
+                    KeyCode::Enter
+                } else {
+                    KeyCode::Char(ch)
+                };
+                tour::send(
+                    &mut app,
+                    &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+                );
+                if !app.running {
+                    break;
+                }
+            }
             tour::send(&mut app, &event);
             draw_cheaply(&mut terminal, &app, step);
             app.after_frame();
