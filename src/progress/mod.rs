@@ -41,8 +41,8 @@ pub use catalogue::{Catalogue, ItemClass};
 pub use due::{Due, DueCounts, DueItem, REVIEW_WINDOW_HOURS, due};
 pub use file::{StoreError, read_progress_file};
 pub use model::{
-    Answer, FORMAT_VERSION, Grade, ItemKind, ItemProgress, ItemRef, Mode, Outcome, Place, Progress,
-    Resume, SessionLog,
+    FORMAT_VERSION, Grade, ItemKind, ItemProgress, ItemRef, Mode, Outcome, Place, Progress,
+    RecordedAnswer, Resume, SessionLog,
 };
 pub use profile::{BadLearnerName, BadProfileName, ProfileName};
 pub use review::ReviewQueue;

@@ -136,7 +136,7 @@ impl ItemRef {
 pub struct ItemProgress {
     /// Every answer, oldest first.
     #[serde(default)]
-    pub answers: Vec<Answer>,
+    pub answers: Vec<RecordedAnswer>,
     /// `None` until the item is answered outside cram mode.
     #[serde(default)]
     pub schedule: Option<Schedule>,
@@ -149,8 +149,10 @@ impl ItemProgress {
     }
 }
 
+/// One answer in an item's history. Named `Answer` in the file, as it always was.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Answer {
+#[serde(rename = "Answer")]
+pub struct RecordedAnswer {
     pub at: Timestamp,
     pub mode: Mode,
     pub result: Outcome,
@@ -278,7 +280,7 @@ impl Progress {
         now: Timestamp,
     ) -> Option<Timestamp> {
         let item = self.items_mut(kind).entry(id.to_string()).or_default();
-        item.answers.push(Answer {
+        item.answers.push(RecordedAnswer {
             at: now,
             mode,
             result,

@@ -95,7 +95,7 @@ pub(crate) enum Expected {
 /// The result of checking an answer.
 #[must_use]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum SizingVerdict {
     Correct,
     /// A readable answer that is wrong; `why` says what is wrong with it when we can tell.
     Wrong {
@@ -142,33 +142,33 @@ impl Exercise {
         }
     }
 
-    /// Checks what the learner typed. Never panics; unreadable input is `Outcome::Unreadable`.
-    pub fn check(&self, input: &str) -> Outcome {
-        let wrong = |why: Option<String>| Outcome::Wrong {
+    /// Checks what the learner typed. Never panics; unreadable input is `SizingVerdict::Unreadable`.
+    pub fn check(&self, input: &str) -> SizingVerdict {
+        let wrong = |why: Option<String>| SizingVerdict::Wrong {
             expected: self.expected_answer(),
             why,
         };
         match &self.expected {
             Expected::Number(expected) => match parse_number_answer(input) {
-                Ok(answer) if answer == *expected => Outcome::Correct,
+                Ok(answer) if answer == *expected => SizingVerdict::Correct,
                 Ok(_) => wrong(None),
-                Err(message) => Outcome::Unreadable { message },
+                Err(message) => SizingVerdict::Unreadable { message },
             },
             Expected::Prefix(expected) => match parse_prefix_answer(input) {
-                Ok(answer) if answer == *expected => Outcome::Correct,
+                Ok(answer) if answer == *expected => SizingVerdict::Correct,
                 Ok(_) => wrong(None),
-                Err(message) => Outcome::Unreadable { message },
+                Err(message) => SizingVerdict::Unreadable { message },
             },
             Expected::Choice(expected) => match parse_choice_answer(input, &self.choices) {
-                Ok(answer) if answer == *expected => Outcome::Correct,
+                Ok(answer) if answer == *expected => SizingVerdict::Correct,
                 Ok(_) => wrong(None),
-                Err(message) => Outcome::Unreadable { message },
+                Err(message) => SizingVerdict::Unreadable { message },
             },
             Expected::ServiceCidrThatFixes { plan, .. } => {
                 let service = match parse_cidr(input) {
                     Ok(service) => service,
                     Err(error) => {
-                        return Outcome::Unreadable {
+                        return SizingVerdict::Unreadable {
                             message: format!("{error}."),
                         };
                     }
@@ -180,7 +180,7 @@ impl Exercise {
                 };
                 let report = fixed.validate();
                 match report.errors().next() {
-                    None => Outcome::Correct,
+                    None => SizingVerdict::Correct,
                     Some(error) => wrong(Some(error.message.clone())),
                 }
             }

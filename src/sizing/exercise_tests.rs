@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::cidr::group_thousands;
 use super::example_plans::{fixed_seed_example_plan, seed_example_plan};
-use super::exercise::{AnswerKind, Exercise, ExerciseKind, Expected, Outcome};
+use super::exercise::{AnswerKind, Exercise, ExerciseKind, Expected, SizingVerdict};
 use super::rules::RuleId;
 
 const SEEDS: std::ops::Range<u64> = 0..300;
@@ -46,13 +46,13 @@ fn every_kind_is_generated_and_its_answer_is_accepted() {
             let exercise = Exercise::generate_kind(kind, seed);
             assert_eq!(
                 exercise.check(&right_answer(&exercise)),
-                Outcome::Correct,
+                SizingVerdict::Correct,
                 "{exercise:#?}"
             );
             assert!(!exercise.solution.is_empty());
             assert!(!exercise.prompt.is_empty());
             assert!(
-                matches!(exercise.check("???"), Outcome::Unreadable { .. }),
+                matches!(exercise.check("???"), SizingVerdict::Unreadable { .. }),
                 "{kind:?}"
             );
             assert_eq!(
@@ -73,7 +73,7 @@ fn wrong_answers_show_the_expected_one() {
         let outcome = exercise.check(&(required + 1).to_string());
         assert_eq!(
             outcome,
-            Outcome::Wrong {
+            SizingVerdict::Wrong {
                 expected: group_thousands(required),
                 why: None
             }
@@ -95,13 +95,22 @@ fn prefix_answers_accept_with_or_without_slash() {
     let Expected::Prefix(prefix) = exercise.expected else {
         panic!("NodeSubnetPrefix expects a prefix");
     };
-    assert_eq!(exercise.check(&format!(" {prefix} ")), Outcome::Correct);
-    assert_eq!(exercise.check(&format!("/{prefix}")), Outcome::Correct);
+    assert_eq!(
+        exercise.check(&format!(" {prefix} ")),
+        SizingVerdict::Correct
+    );
+    assert_eq!(
+        exercise.check(&format!("/{prefix}")),
+        SizingVerdict::Correct
+    );
     assert!(matches!(
         exercise.check(&format!("/{}", prefix + 1)),
-        Outcome::Wrong { .. }
+        SizingVerdict::Wrong { .. }
     ));
-    assert!(matches!(exercise.check("/99"), Outcome::Unreadable { .. }));
+    assert!(matches!(
+        exercise.check("/99"),
+        SizingVerdict::Unreadable { .. }
+    ));
 }
 
 #[test]
@@ -168,8 +177,8 @@ fn spot_the_mistake_uses_the_seeds_plan_both_ways() {
 #[test]
 fn any_service_cidr_that_fixes_the_seed_plan_is_right() {
     let exercise = Exercise::generate_kind(ExerciseKind::FixTheServiceCidr, 1);
-    assert_eq!(exercise.check("10.2.0.0/16"), Outcome::Correct);
-    assert_eq!(exercise.check(" 10.200.0.0/20 "), Outcome::Correct);
+    assert_eq!(exercise.check("10.2.0.0/16"), SizingVerdict::Correct);
+    assert_eq!(exercise.check(" 10.200.0.0/20 "), SizingVerdict::Correct);
     for (answer, reason) in [
         ("10.1.0.0/16", "cluster VNet"),
         ("10.0.0.0/16", "peered range"),
@@ -178,7 +187,7 @@ fn any_service_cidr_that_fixes_the_seed_plan_is_right() {
         ("11.0.0.0/8", "smaller than a /12"),
     ] {
         match exercise.check(answer) {
-            Outcome::Wrong { why: Some(why), .. } => {
+            SizingVerdict::Wrong { why: Some(why), .. } => {
                 assert!(why.contains(reason), "{answer}: {why}")
             }
             other => panic!("{answer} should be wrong, got {other:?}"),
@@ -186,9 +195,12 @@ fn any_service_cidr_that_fixes_the_seed_plan_is_right() {
     }
     assert!(matches!(
         exercise.check("10.2.0.0"),
-        Outcome::Unreadable { .. }
+        SizingVerdict::Unreadable { .. }
     ));
-    assert!(matches!(exercise.check(""), Outcome::Unreadable { .. }));
+    assert!(matches!(
+        exercise.check(""),
+        SizingVerdict::Unreadable { .. }
+    ));
 }
 
 #[test]

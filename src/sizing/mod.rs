@@ -25,7 +25,7 @@ pub use address_space::AddressSpace;
 pub use capacity::NodeSubnetSizing;
 pub use checks::{PRIVATE_POD_BLOCKS, RESERVED_BLOCKS};
 pub use cidr::{CidrError, parse_cidr, parse_ipv4, usable_addresses};
-pub use exercise::{AnswerKind, Choice, Exercise, ExerciseKind, Outcome};
+pub use exercise::{AnswerKind, Choice, Exercise, ExerciseKind, SizingVerdict};
 pub use limits::NodeLimit;
 pub use mode::IpMode;
 pub use plan::{InEffect, NetworkPlan, PlanReport};

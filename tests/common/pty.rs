@@ -148,6 +148,10 @@ impl Tutor {
         let deadline = Instant::now() + timeout;
         loop {
             if let Some(status) = self.child.try_wait().map_err(|e| e.to_string())? {
+                // What it wrote on its way out may still be in the pty: read it all, so the
+                // screen is the one it left.
+                let drained_by = Instant::now() + Duration::from_millis(300);
+                while self.read_for(Duration::from_millis(5))? && Instant::now() < drained_by {}
                 return Ok(status);
             }
             if Instant::now() >= deadline {

@@ -2,16 +2,16 @@
 //! making messages safe to print.
 
 /// One document's text with its first line's number in the file.
-pub struct Document {
+pub struct YamlDocument {
     pub first_line: u64,
     pub text: String,
 }
 
 /// Splits at `---` and `...` marker lines, blanking the marker (not removing it) so that
 /// columns stay true.
-pub fn split_documents(text: &str) -> Vec<Document> {
+pub fn split_documents(text: &str) -> Vec<YamlDocument> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut documents = vec![Document {
+    let mut documents = vec![YamlDocument {
         first_line: 1,
         text: String::new(),
     }];
@@ -22,7 +22,7 @@ pub fn split_documents(text: &str) -> Vec<Document> {
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
         };
         if is_marker("---") {
-            documents.push(Document {
+            documents.push(YamlDocument {
                 first_line: number,
                 text: format!("   {}", &line[3..]),
             });
@@ -30,7 +30,7 @@ pub fn split_documents(text: &str) -> Vec<Document> {
             if let Some(current) = documents.last_mut() {
                 current.text.push('\n');
             }
-            documents.push(Document {
+            documents.push(YamlDocument {
                 first_line: number + 1,
                 text: String::new(),
             });

@@ -107,7 +107,7 @@ pub fn level_picker() -> PickerScreen {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
+pub enum RehearsalPhase {
     Answering,
     Revealed,
     /// Every item has been graded.
@@ -117,7 +117,7 @@ pub enum Phase {
 pub struct InterviewScreen {
     pub items: Vec<Rehearsal>,
     pub index: usize,
-    pub phase: Phase,
+    pub phase: RehearsalPhase,
     pub editor: TextArea<'static>,
     /// How many of the current item's hints are shown.
     pub hints_shown: usize,
@@ -137,7 +137,7 @@ impl InterviewScreen {
         let mut screen = Self {
             items,
             index: 0,
-            phase: Phase::Answering,
+            phase: RehearsalPhase::Answering,
             editor: new_editor(),
             hints_shown: 0,
             time_limit,
@@ -149,7 +149,7 @@ impl InterviewScreen {
         };
         screen.deadline = time_limit.map(|limit| now + limit);
         if screen.items.is_empty() {
-            screen.phase = Phase::Finished;
+            screen.phase = RehearsalPhase::Finished;
         }
         screen
     }
@@ -160,7 +160,7 @@ impl InterviewScreen {
 
     /// Whether leaving now would throw away a typed answer.
     pub fn has_unsent_answer(&self) -> bool {
-        self.phase == Phase::Answering && !self.answer().trim().is_empty()
+        self.phase == RehearsalPhase::Answering && !self.answer().trim().is_empty()
     }
 
     /// The learner's answer as typed.
@@ -176,16 +176,16 @@ impl InterviewScreen {
     /// Whether the runtime should wake up to tick the countdown.
     fn act_now(&mut self, action: Action) -> Reaction {
         match (self.phase, action) {
-            (Phase::Answering, Action::Edit(key)) => {
+            (RehearsalPhase::Answering, Action::Edit(key)) => {
                 self.edit(key);
                 Reaction::none()
             }
-            (Phase::Answering, Action::NextHint) => self.next_hint(),
-            (Phase::Answering, Action::Submit) => {
+            (RehearsalPhase::Answering, Action::NextHint) => self.next_hint(),
+            (RehearsalPhase::Answering, Action::Submit) => {
                 self.reveal();
                 Reaction::none()
             }
-            (Phase::Answering, Action::Tick(now)) => {
+            (RehearsalPhase::Answering, Action::Tick(now)) => {
                 self.now = now;
                 if self.deadline.is_some_and(|deadline| now >= deadline) {
                     self.time_up = true;
@@ -194,7 +194,7 @@ impl InterviewScreen {
                 }
                 Reaction::none()
             }
-            (Phase::Revealed, Action::Pick(n @ 1..=4)) => {
+            (RehearsalPhase::Revealed, Action::Pick(n @ 1..=4)) => {
                 let grade = SelfGrade::ALL[usize::from(n) - 1];
                 let mut records = Vec::new();
                 if let Some(current) = self.current().cloned() {
@@ -215,8 +215,8 @@ impl InterviewScreen {
                 self.next_item();
                 Reaction::keep(records)
             }
-            (Phase::Finished, Action::Submit) => Reaction::close(),
-            (Phase::Revealed | Phase::Finished, _) => {
+            (RehearsalPhase::Finished, Action::Submit) => Reaction::close(),
+            (RehearsalPhase::Revealed | RehearsalPhase::Finished, _) => {
                 self.doc.scroll(action);
                 Reaction::none()
             }
@@ -243,7 +243,7 @@ impl InterviewScreen {
     }
 
     fn reveal(&mut self) {
-        self.phase = Phase::Revealed;
+        self.phase = RehearsalPhase::Revealed;
         self.doc.reset();
     }
 
@@ -255,9 +255,9 @@ impl InterviewScreen {
         self.doc.reset();
         self.deadline = self.time_limit.map(|limit| self.now + limit);
         self.phase = if self.index < self.items.len() {
-            Phase::Answering
+            RehearsalPhase::Answering
         } else {
-            Phase::Finished
+            RehearsalPhase::Finished
         };
     }
 }
@@ -265,9 +265,9 @@ impl InterviewScreen {
 impl ScreenState for InterviewScreen {
     fn keymap(&self) -> Keymap {
         match self.phase {
-            Phase::Answering => ANSWERING,
-            Phase::Revealed => GRADING,
-            Phase::Finished => FINISHED,
+            RehearsalPhase::Answering => ANSWERING,
+            RehearsalPhase::Revealed => GRADING,
+            RehearsalPhase::Finished => FINISHED,
         }
     }
 
@@ -280,7 +280,7 @@ impl ScreenState for InterviewScreen {
     }
 
     fn wants_ticks(&self) -> bool {
-        self.phase == Phase::Answering && self.deadline.is_some()
+        self.phase == RehearsalPhase::Answering && self.deadline.is_some()
     }
 
     fn leave_warning(&self) -> Option<&'static str> {
@@ -367,23 +367,23 @@ mod tests {
         type_text(&mut screen, "pods use\nNAT");
         assert_eq!(screen.answer(), "pods use\nNAT");
         let _ = screen.act_now(Action::Submit);
-        assert_eq!(screen.phase, Phase::Revealed);
+        assert_eq!(screen.phase, RehearsalPhase::Revealed);
         let _ = screen.act_now(Action::Pick(3));
         assert_eq!(screen.grades, vec![("a".to_string(), SelfGrade::Good)]);
         assert_eq!(
             (screen.index, screen.phase, screen.answer()),
-            (1, Phase::Answering, String::new())
+            (1, RehearsalPhase::Answering, String::new())
         );
         // "Again" brings the question back later in the same rehearsal.
         let _ = screen.act_now(Action::Submit);
         let _ = screen.act_now(Action::Pick(1));
         assert_eq!(
             (screen.phase, screen.current().map(|r| r.item.id.as_str())),
-            (Phase::Answering, Some("b"))
+            (RehearsalPhase::Answering, Some("b"))
         );
         let _ = screen.act_now(Action::Submit);
         let _ = screen.act_now(Action::Pick(3));
-        assert_eq!(screen.phase, Phase::Finished);
+        assert_eq!(screen.phase, RehearsalPhase::Finished);
         assert_eq!(screen.grades.len(), 3);
     }
 
@@ -399,10 +399,13 @@ mod tests {
         let _ = screen.act_now(Action::Tick(start + Duration::from_secs(10)));
         assert_eq!(
             (screen.seconds_left(), screen.phase),
-            (Some(20), Phase::Answering)
+            (Some(20), RehearsalPhase::Answering)
         );
         let reaction = screen.act_now(Action::Tick(start + Duration::from_secs(31)));
-        assert_eq!((screen.phase, screen.time_up), (Phase::Revealed, true));
+        assert_eq!(
+            (screen.phase, screen.time_up),
+            (RehearsalPhase::Revealed, true)
+        );
         assert!(reaction.message.is_some());
         assert!(!screen.wants_ticks(), "no ticks once revealed");
     }

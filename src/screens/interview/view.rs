@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-use super::{InterviewScreen, Phase};
+use super::{InterviewScreen, RehearsalPhase};
 use crate::content::Level;
 use crate::quiz::key_point_matches;
 use crate::screens::{Chrome, Context};
@@ -43,7 +43,7 @@ pub fn render_interview(screen: &InterviewScreen, width: usize, theme: &Theme) -
             width,
         ));
     }
-    if screen.phase == Phase::Answering {
+    if screen.phase == RehearsalPhase::Answering {
         return Rendered::from_lines(lines);
     }
     let answer = screen.answer();
@@ -141,7 +141,7 @@ pub fn draw_interview(
     let theme = cx.theme;
     let rendered = render_interview(screen, document_width(area.width), theme);
     let chrome = Chrome::new(["Interview rehearsal".to_string()]);
-    if screen.phase != Phase::Answering {
+    if screen.phase != RehearsalPhase::Answering {
         screen.doc.draw(frame, area, &rendered, theme);
         return chrome;
     }

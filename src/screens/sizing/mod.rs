@@ -15,7 +15,7 @@ use crate::input::keys::{CHECK, TYPED_ANSWER};
 use crate::input::{Action, Binding, Keymap, Unbound, bind};
 use crate::progress::SizingSkill;
 use crate::sizing::address_space::AddressSpace;
-use crate::sizing::exercise::{Exercise, Outcome};
+use crate::sizing::exercise::{Exercise, SizingVerdict};
 use crate::ui::scrolled::ScrolledDoc;
 
 const KEYS: Keymap = Keymap::new("Sizing exercise", &[CHECK, TYPED_ANSWER]).unbound(Unbound::Type);
@@ -34,7 +34,7 @@ pub struct SizingScreen {
     /// 1 for the first exercise of the session.
     pub number: usize,
     pub input: TypedLine,
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<SizingVerdict>,
     pub right: usize,
     pub answered: usize,
     pub doc: ScrolledDoc,
@@ -61,7 +61,10 @@ impl SizingScreen {
     }
 
     pub fn is_answered(&self) -> bool {
-        matches!(self.outcome, Some(Outcome::Correct | Outcome::Wrong { .. }))
+        matches!(
+            self.outcome,
+            Some(SizingVerdict::Correct | SizingVerdict::Wrong { .. })
+        )
     }
 
     /// Typing or deleting, until the answer is checked; an unreadable answer's message goes
@@ -69,7 +72,7 @@ impl SizingScreen {
     pub fn edit(&mut self, action: Action) {
         if !self.is_answered()
             && self.input.edit(action)
-            && matches!(self.outcome, Some(Outcome::Unreadable { .. }))
+            && matches!(self.outcome, Some(SizingVerdict::Unreadable { .. }))
         {
             self.outcome = None;
         }
@@ -89,9 +92,9 @@ impl SizingScreen {
             Err(why) => return Some(why.into()),
         };
         let outcome = self.exercise.check(typed);
-        if !matches!(outcome, Outcome::Unreadable { .. }) {
+        if !matches!(outcome, SizingVerdict::Unreadable { .. }) {
             self.answered += 1;
-            self.right += usize::from(outcome == Outcome::Correct);
+            self.right += usize::from(outcome == SizingVerdict::Correct);
         }
         self.outcome = Some(outcome);
         // After an answer, show the verdict: the end of the document, where it is.
@@ -122,7 +125,7 @@ impl ScreenState for SizingScreen {
                 let mut reaction = Reaction::maybe_message(self.submit());
                 // A checked answer schedules the skill the exercise practises.
                 if self.answered > answered {
-                    let right = self.outcome == Some(Outcome::Correct);
+                    let right = self.outcome == Some(SizingVerdict::Correct);
                     reaction.records.push(Record::Sizing {
                         skill: SizingSkill::of_exercise(self.exercise.kind),
                         outcome: crate::progress::Outcome::Score(if right { 1.0 } else { 0.0 }),
@@ -162,7 +165,7 @@ mod tests {
         assert_eq!(screen.submit(), None);
         assert_eq!(
             screen.outcome,
-            Some(Outcome::Correct),
+            Some(SizingVerdict::Correct),
             "typed {typed:?} for {answer:?}"
         );
         assert_eq!((screen.right, screen.answered), (1, 1));
@@ -186,7 +189,10 @@ mod tests {
             screen.edit(Action::Type(ch));
         }
         let _ = screen.submit();
-        assert!(matches!(screen.outcome, Some(Outcome::Unreadable { .. })));
+        assert!(matches!(
+            screen.outcome,
+            Some(SizingVerdict::Unreadable { .. })
+        ));
         assert_eq!(screen.answered, 0);
         screen.edit(Action::DeleteChar);
         assert_eq!(screen.input.text, "nonsens");

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::SizingScreen;
 use super::address_space::picture;
 use crate::screens::Context;
-use crate::sizing::exercise::{AnswerKind, Outcome};
+use crate::sizing::exercise::{AnswerKind, SizingVerdict};
 use crate::ui::document::Rendered;
 use crate::ui::document_width;
 use crate::ui::theme::Theme;
@@ -56,12 +56,12 @@ pub fn render_exercise(screen: &SizingScreen, width: usize, theme: &Theme) -> Re
         lines.extend(picture(space, width, screen.is_answered(), theme));
     }
     match &screen.outcome {
-        Some(Outcome::Correct) => {
+        Some(SizingVerdict::Correct) => {
             lines.push(Line::default());
             lines.push(Line::styled("✓ Right.", theme.done));
             solution(&mut lines, screen, width, theme);
         }
-        Some(Outcome::Wrong { expected, why }) => {
+        Some(SizingVerdict::Wrong { expected, why }) => {
             lines.push(Line::default());
             let mut text = format!("✗ Not quite. The answer: {expected}.");
             if let Some(why) = why {
@@ -71,7 +71,7 @@ pub fn render_exercise(screen: &SizingScreen, width: usize, theme: &Theme) -> Re
             lines.extend(wrap(&[(text, theme.warning)], width));
             solution(&mut lines, screen, width, theme);
         }
-        Some(Outcome::Unreadable { message }) => {
+        Some(SizingVerdict::Unreadable { message }) => {
             lines.push(Line::default());
             lines.extend(wrap(&[(message.clone(), theme.warning)], width));
         }
