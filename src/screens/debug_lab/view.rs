@@ -1,0 +1,403 @@
+//! The lab drawn while it is played: the log (the symptom, then each output and hint in the order
+//! they came) and the menu of steps, causes or fixes: side by side on a wide terminal, the menu
+//! under the log on a narrow one. Outputs are never wrapped (a wrapped table is unreadable): a
+//! line too wide is clipped with a marker and ← → scroll it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::{DebugLabScreen, LogEntry, Stage};
+use crate::debug::score::{HARMFUL_COST, HINT_COST};
+use crate::screens::{Chrome, Context};
+use crate::ui::document::Rendered;
+use crate::ui::document_width;
+use crate::ui::filled;
+use crate::ui::theme::Theme;
+use crate::ui::wrap::{line_width, wrap, wrap_hanging};
+
+/// From this width the menu stands beside the log instead of under it.
+const SIDE_BY_SIDE: u16 = 110;
+const MENU_WIDTH: u16 = 44;
+
+pub fn step_anchor(action: usize) -> String {
+    format!("step-{action}")
+}
+
+pub fn hint_anchor(nth: usize) -> String {
+    format!("hint-{nth}")
+}
+
+pub fn draw_debug_lab(
+    frame: &mut Frame,
+    area: Rect,
+    cx: &Context,
+    screen: &DebugLabScreen,
+) -> Chrome {
+    if screen.stage() == Stage::Debrief {
+        return super::debrief_view::draw_debrief(frame, area, cx, screen);
+    }
+    let theme = cx.theme;
+    let (log_area, menu_area) = if area.width >= SIDE_BY_SIDE {
+        let [menu, _, log] = Layout::horizontal([
+            Constraint::Length(MENU_WIDTH),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        (log, menu)
+    } else {
+        let width = usize::from(area.width).saturating_sub(2).max(1);
+        let wanted = render_menu(screen, width, theme).lines.len();
+        // The log keeps most of the room: it is what the learner reads.
+        let most = usize::from(area.height) * 2 / 5;
+        let height = wanted.min(most.max(4)) as u16;
+        let [log, menu] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
+        (log, menu)
+    };
+    let menu_inner = Rect {
+        x: menu_area.x + 1,
+        width: menu_area.width.saturating_sub(2),
+        ..menu_area
+    };
+    let menu = render_menu(screen, usize::from(menu_inner.width), theme);
+    screen.menu.settle(&menu, usize::from(menu_inner.height));
+    let top = screen.menu.top();
+    let visible: Vec<Line> = menu
+        .lines
+        .into_iter()
+        .skip(top)
+        .take(usize::from(menu_inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(visible), menu_inner);
+
+    let (log, clipped) = render_log(screen, usize::from(log_area.width.saturating_sub(3)), theme);
+    draw_log(frame, log_area, screen, &log, theme);
+
+    // The menu counts the steps and the log the hints: the footer keeps its room for the keys.
+    let chrome = Chrome::new(["Debugging lab".to_string(), screen.scenario().title.clone()]);
+    if clipped {
+        chrome.status("← → wide output")
+    } else {
+        chrome
+    }
+}
+
+/// The steps to run, the causes or the fixes, with the highlighted one as the focus.
+pub fn render_menu(screen: &DebugLabScreen, width: usize, theme: &Theme) -> Rendered {
+    let scenario = screen.scenario();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let rule = |title: String| {
+        let fill = width.saturating_sub(title.chars().count() + 4);
+        Line::from(vec![
+            Span::styled("── ", theme.dim),
+            Span::styled(title, theme.subheading),
+            Span::styled(format!(" {}", "─".repeat(fill)), theme.dim),
+        ])
+    };
+    let mut focus = None;
+    match screen.stage() {
+        Stage::Investigating => {
+            let run = screen.session.steps();
+            lines.push(rule(format!(
+                "Diagnostic steps · {run} of {} run",
+                scenario.actions.len()
+            )));
+            for (i, action) in scenario.actions.iter().enumerate() {
+                let selected = i == screen.steps.selected;
+                let mark = if screen.session.is_taken(&action.id) {
+                    "✓"
+                } else {
+                    " "
+                };
+                let pointer = if selected { "▶" } else { " " };
+                let text = format!("{pointer}{mark} {}", action.label);
+                let wrapped = wrap_hanging(&[(text, theme.base)], width, 3);
+                if selected {
+                    focus = Some(lines.len());
+                    lines.extend(
+                        wrapped
+                            .into_iter()
+                            .map(|l| filled(l, width as u16, theme.selected)),
+                    );
+                } else {
+                    lines.extend(wrapped);
+                }
+            }
+        }
+        Stage::NamingCause => {
+            lines.push(rule("What is the root cause?".to_string()));
+            let titles = scenario.causes.iter().map(|c| c.title.as_str());
+            focus = choice_lines(&mut lines, titles, screen.choices.selected, width, theme);
+        }
+        Stage::NamingFix => {
+            lines.push(rule("Which fix?".to_string()));
+            let titles = scenario.fixes.iter().map(|f| f.title.as_str());
+            focus = choice_lines(&mut lines, titles, screen.choices.selected, width, theme);
+        }
+        Stage::Debrief => {}
+    }
+    Rendered {
+        lines,
+        sections: Vec::new(),
+        focus,
+    }
+}
+
+/// Numbered choices, wrapped under their number; returns the highlighted one's first line.
+fn choice_lines<'a>(
+    lines: &mut Vec<Line<'static>>,
+    titles: impl Iterator<Item = &'a str>,
+    selected: usize,
+    width: usize,
+    theme: &Theme,
+) -> Option<usize> {
+    let mut focus = None;
+    for (i, title) in titles.enumerate() {
+        let pointer = if i == selected { "▶" } else { " " };
+        let text = format!("{pointer} {}. {title}", i + 1);
+        let wrapped = wrap_hanging(&[(text, theme.base)], width, 5);
+        if i == selected {
+            focus = Some(lines.len());
+            lines.extend(
+                wrapped
+                    .into_iter()
+                    .map(|l| filled(l, width as u16, theme.selected)),
+            );
+        } else {
+            lines.extend(wrapped);
+        }
+    }
+    focus
+}
+
+/// The symptom, then each output and hint; whether a line was clipped (so the footer can say
+/// that ← → show the rest).
+pub fn render_log(screen: &DebugLabScreen, width: usize, theme: &Theme) -> (Rendered, bool) {
+    let scenario = screen.scenario();
+    let mut log = Log::new(width, screen.shift);
+    // Prose keeps the reading width; outputs use all the room a wide terminal gives.
+    let width = width.min(document_width(u16::MAX));
+    log.lines
+        .push(Line::styled("What you are told", theme.subheading));
+    log.lines
+        .extend(wrap(&[(reflow(&scenario.symptom), theme.base)], width));
+    if !scenario.screen.trim().is_empty() {
+        log.lines.push(Line::default());
+        log.lines
+            .push(Line::styled("What is on their screen", theme.subheading));
+        log.output(&scenario.screen, theme.code, theme);
+    }
+    log.lines.push(Line::default());
+    if screen.entries.is_empty() {
+        let how = "Choose a diagnostic step and press Enter to run it. Press h for a hint, c when \
+                   you know the root cause.";
+        log.lines
+            .extend(wrap(&[(how.to_string(), theme.dim)], width));
+    }
+    let cause = screen.session.drawn_cause().to_string();
+    let mut hints = 0;
+    for (nth, entry) in screen.entries.iter().enumerate() {
+        match entry {
+            LogEntry::Step(index) => {
+                let action = &scenario.actions[*index];
+                let number = 1 + screen.entries[..nth]
+                    .iter()
+                    .filter(|e| matches!(e, LogEntry::Step(_)))
+                    .count();
+                log.section(
+                    &step_anchor(*index),
+                    format!("{number}. {}", action.label),
+                    theme,
+                );
+                log.output(&format!("$ {}", action.command), theme.command, theme);
+                let text = action.output_for(&cause).map_or("", |o| o.text.as_str());
+                log.output(text, theme.code, theme);
+                if let Some(why) = &action.harmful {
+                    let text = format!("✗ Harmful, −{HARMFUL_COST} points: {}", reflow(why));
+                    log.lines
+                        .extend(wrap_hanging(&[(text, theme.warning)], width, 2));
+                }
+            }
+            LogEntry::Hint(text) => {
+                hints += 1;
+                log.section(
+                    &hint_anchor(hints),
+                    format!("Hint {hints} · −{HINT_COST} points"),
+                    theme,
+                );
+                log.lines.extend(wrap(&[(reflow(text), theme.note)], width));
+            }
+        }
+        log.lines.push(Line::default());
+    }
+    let clipped = log.clipped;
+    (log.rendered(), clipped)
+}
+
+/// A log being laid out: lines, the sections steps and hints start, and whether any output had
+/// to be clipped.
+struct Log {
+    lines: Vec<Line<'static>>,
+    sections: Vec<crate::ui::document::Section>,
+    width: usize,
+    shift: usize,
+    clipped: bool,
+}
+
+impl Log {
+    fn new(width: usize, shift: usize) -> Self {
+        Self {
+            lines: Vec::new(),
+            sections: Vec::new(),
+            width,
+            shift,
+            clipped: false,
+        }
+    }
+
+    fn section(&mut self, anchor: &str, title: String, theme: &Theme) {
+        self.sections.push(crate::ui::document::Section {
+            line: self.lines.len(),
+            title: title.clone(),
+            anchor: anchor.to_string(),
+        });
+        let fill = self.width.saturating_sub(title.chars().count() + 4);
+        self.lines.push(Line::from(vec![
+            Span::styled("── ", theme.dim),
+            Span::styled(title, theme.strong),
+            Span::styled(format!(" {}", "─".repeat(fill)), theme.dim),
+        ]));
+    }
+
+    /// Command output, line for line: shifted by the sideways scroll and clipped to the width.
+    fn output(&mut self, text: &str, style: Style, theme: &Theme) {
+        let room = self.width.saturating_sub(2).max(1);
+        let text = text.trim_matches('\n');
+        // One shift for the whole output, so a table's columns stay aligned; it stops where the
+        // widest line's end shows.
+        let widest = text.lines().map(|l| l.width()).max().unwrap_or(0);
+        let shift = self
+            .shift
+            .min(widest.saturating_sub(room.saturating_sub(1)));
+        for source in text.lines() {
+            let (kept, left, right) = clip(source, shift, room);
+            self.clipped |= left || right;
+            let mut spans = vec![Span::styled(
+                if left { "‹ " } else { "│ " },
+                theme.code_gutter,
+            )];
+            spans.push(Span::styled(kept, style));
+            if right {
+                spans.push(Span::styled("›", theme.code_gutter));
+            }
+            self.lines.push(Line::from(spans));
+        }
+    }
+
+    fn rendered(self) -> Rendered {
+        Rendered {
+            lines: self.lines,
+            sections: self.sections,
+            focus: None,
+        }
+    }
+}
+
+/// `line` from column `shift`, at most `room` columns with one kept for the `›` marker when more
+/// follows; whether text was cut on the left and on the right.
+pub fn clip(line: &str, shift: usize, room: usize) -> (String, bool, bool) {
+    let chars: Vec<char> = line.chars().collect();
+    let total: usize = chars.iter().map(|c| c.width().unwrap_or(0)).sum();
+    let mut skipped = 0;
+    let mut rest = chars.iter().peekable();
+    while skipped < shift {
+        match rest.next() {
+            Some(c) => skipped += c.width().unwrap_or(0),
+            None => break,
+        }
+    }
+    let left = skipped > 0;
+    let remaining = total.saturating_sub(skipped);
+    if remaining <= room {
+        return (rest.collect(), left, false);
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for &c in rest {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    (kept, left, true)
+}
+
+/// `text` in at most `width` columns, with `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if line_width(&Line::raw(text.to_string())) <= width {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    kept.push('…');
+    kept
+}
+
+/// Prose from the course as paragraphs: the line breaks of the RON source are not the screen's,
+/// so lines join with spaces and only blank lines stay as breaks.
+pub fn reflow(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|paragraph| {
+            paragraph
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The log in `area`, a column's margin on the left and the scrollbar on the right: unlike a
+/// lesson it is not held to the reading width, so wide output shows whole on a wide terminal.
+fn draw_log(frame: &mut Frame, area: Rect, screen: &DebugLabScreen, log: &Rendered, theme: &Theme) {
+    let height = usize::from(area.height);
+    screen.log.settle(log, height);
+    let top = screen.log.top();
+    let visible: Vec<Line> = log.lines.iter().skip(top).take(height).cloned().collect();
+    let text_area = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(visible).style(theme.base), text_area);
+    if log.lines.len() > height {
+        let mut state = ScrollbarState::new(log.lines.len().saturating_sub(height) + 1)
+            .position(top)
+            .viewport_content_length(height);
+        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_style(theme.border)
+            .thumb_style(theme.dim);
+        frame.render_stateful_widget(scrollbar, area, &mut state);
+    }
+}
