@@ -155,8 +155,8 @@ pub fn render_debrief(
             .map(|c| c.title.as_str())
             .collect();
         let text = format!(
-            "You named it before the outputs proved it: they still allowed {}. A guess earns the \
-             cause, not the method.",
+            "You named it before the outputs proved it. Still possible then: {}. A guess earns \
+             the cause, not the method.",
             others.join("; ")
         );
         lines.push(Line::default());

@@ -75,7 +75,7 @@ pub fn draw_debug_lab(
         .collect();
     frame.render_widget(Paragraph::new(visible), menu_inner);
 
-    let (log, clipped) = render_log(screen, usize::from(log_area.width.saturating_sub(3)), theme);
+    let (log, clipped) = render_log(screen, usize::from(log_area.width.saturating_sub(4)), theme);
     draw_log(frame, log_area, screen, &log, theme);
 
     // The menu counts the steps and the log the hints: the footer keeps its room for the keys.
@@ -376,7 +376,7 @@ pub fn reflow(text: &str) -> String {
         .join("\n\n")
 }
 
-/// The log in `area`, a column's margin on the left and the scrollbar on the right: unlike a
+/// The log in `area`, two columns' margin on the left and the scrollbar on the right: unlike a
 /// lesson it is not held to the reading width, so wide output shows whole on a wide terminal.
 fn draw_log(frame: &mut Frame, area: Rect, screen: &DebugLabScreen, log: &Rendered, theme: &Theme) {
     let height = usize::from(area.height);
@@ -384,8 +384,8 @@ fn draw_log(frame: &mut Frame, area: Rect, screen: &DebugLabScreen, log: &Render
     let top = screen.log.top();
     let visible: Vec<Line> = log.lines.iter().skip(top).take(height).cloned().collect();
     let text_area = Rect {
-        x: area.x + 1,
-        width: area.width.saturating_sub(2),
+        x: area.x + 2,
+        width: area.width.saturating_sub(3),
         ..area
     };
     frame.render_widget(Paragraph::new(visible).style(theme.base), text_area);
