@@ -33,8 +33,9 @@ pub struct DebriefEntry {
     pub step: Option<DebriefStep>,
 }
 
-pub fn debrief_entries(debrief: &Debrief) -> Vec<DebriefEntry> {
-    let scenario_see = debrief.see.get(1).cloned();
+/// A step without a lesson section of its own points at the scenario's (`scenario_see`).
+pub fn debrief_entries(debrief: &Debrief, scenario_see: &str) -> Vec<DebriefEntry> {
+    let scenario_see = Some(scenario_see.to_string());
     let step_entry = |step: &DebriefStep, title: String| DebriefEntry {
         title,
         see: step.see.clone().or_else(|| scenario_see.clone()),
@@ -69,6 +70,7 @@ pub fn draw_debrief(
     let width = document_width(area.width);
     let mut rendered = render_debrief(
         debrief,
+        &screen.scenario().see,
         screen.choices.selected,
         screen.session.seed(),
         cx.course,
@@ -84,13 +86,14 @@ pub fn draw_debrief(
 
 pub fn render_debrief(
     debrief: &Debrief,
+    scenario_see: &str,
     selected: usize,
     seed: u64,
     course: &Course,
     width: usize,
     theme: &Theme,
 ) -> Rendered {
-    let entries = debrief_entries(debrief);
+    let entries = debrief_entries(debrief, scenario_see);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut focus = None;
     let verdict = if debrief.solved() {

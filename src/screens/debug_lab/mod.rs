@@ -383,7 +383,7 @@ impl DebugLabScreen {
         let Some(debrief) = &self.debrief else {
             return Reaction::none();
         };
-        let entries = debrief_entries(debrief);
+        let entries = debrief_entries(debrief, &self.session.scenario().see);
         match action {
             Action::Up | Action::Down => {
                 self.choices.navigate(action, entries.len());

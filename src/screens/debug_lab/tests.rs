@@ -128,7 +128,11 @@ fn the_debrief_lists_the_cause_then_the_path_then_the_shortest_steps_not_run() {
     let _ = lab.act_now(Action::NameCause, &course);
     let _ = lab.act_now(Action::Open, &course);
     let _ = lab.act_now(Action::Open, &course);
-    let entries = debrief_entries(lab.debrief.as_ref().unwrap());
+    let entries = debrief_entries(lab.debrief.as_ref().unwrap(), &lab.scenario().see);
+    assert!(
+        entries.iter().all(|e| e.see.is_some()),
+        "every entry opens a lesson"
+    );
     assert!(entries[0].title.starts_with("Root cause"));
     assert_eq!(entries[0].see.as_deref(), Some("dns#coredns"));
     assert!(entries[1].title.contains("Resolve a Service name"));

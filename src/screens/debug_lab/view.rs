@@ -16,6 +16,7 @@ use crate::screens::{Chrome, Context};
 use crate::ui::document::Rendered;
 use crate::ui::document_width;
 use crate::ui::filled;
+use crate::ui::scrolled::ScrolledDoc;
 use crate::ui::theme::Theme;
 use crate::ui::wrap::{line_width, wrap, wrap_hanging};
 
@@ -59,29 +60,30 @@ pub fn draw_debug_lab(
             Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
         (log, menu)
     };
-    let menu_inner = Rect {
-        x: menu_area.x + 1,
-        width: menu_area.width.saturating_sub(2),
-        ..menu_area
-    };
-    let menu = render_menu(screen, usize::from(menu_inner.width), theme);
-    screen.menu.settle(&menu, usize::from(menu_inner.height));
-    let top = screen.menu.top();
-    let visible: Vec<Line> = menu
-        .lines
-        .into_iter()
-        .skip(top)
-        .take(usize::from(menu_inner.height))
-        .collect();
-    frame.render_widget(Paragraph::new(visible), menu_inner);
+    let menu_width = usize::from(menu_area.width.saturating_sub(3));
+    let mut menu = render_menu(screen, menu_width, theme);
+    // The title stays put; the entries under it scroll with the highlight.
+    if !menu.lines.is_empty() {
+        let title = menu.lines.remove(0);
+        menu.focus = menu.focus.map(|line| line.saturating_sub(1));
+        let [title_area, entries_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(menu_area);
+        let title_area = Rect {
+            x: title_area.x + 1,
+            width: title_area.width.saturating_sub(1),
+            ..title_area
+        };
+        frame.render_widget(Paragraph::new(title), title_area);
+        draw_scrolled(frame, entries_area, 1, &screen.menu, &menu, theme);
+    }
 
     let (log, clipped) = render_log(screen, usize::from(log_area.width.saturating_sub(4)), theme);
-    draw_log(frame, log_area, screen, &log, theme);
+    draw_scrolled(frame, log_area, 2, &screen.log, &log, theme);
 
     // The menu counts the steps and the log the hints: the footer keeps its room for the keys.
     let chrome = Chrome::new(["Debugging lab".to_string(), screen.scenario().title.clone()]);
     if clipped {
-        chrome.status("← → wide output")
+        chrome.status("← → more")
     } else {
         chrome
     }
@@ -376,16 +378,24 @@ pub fn reflow(text: &str) -> String {
         .join("\n\n")
 }
 
-/// The log in `area`, two columns' margin on the left and the scrollbar on the right: unlike a
-/// lesson it is not held to the reading width, so wide output shows whole on a wide terminal.
-fn draw_log(frame: &mut Frame, area: Rect, screen: &DebugLabScreen, log: &Rendered, theme: &Theme) {
+/// A scrolled list of lines in `area`, `margin` columns in from the left, with a scrollbar on
+/// the right when it does not fit. Unlike a lesson it is not held to the reading width, so wide
+/// output shows whole on a wide terminal.
+fn draw_scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    margin: u16,
+    doc: &ScrolledDoc,
+    log: &Rendered,
+    theme: &Theme,
+) {
     let height = usize::from(area.height);
-    screen.log.settle(log, height);
-    let top = screen.log.top();
+    doc.settle(log, height);
+    let top = doc.top();
     let visible: Vec<Line> = log.lines.iter().skip(top).take(height).cloned().collect();
     let text_area = Rect {
-        x: area.x + 2,
-        width: area.width.saturating_sub(3),
+        x: area.x + margin,
+        width: area.width.saturating_sub(margin + 1),
         ..area
     };
     frame.render_widget(Paragraph::new(visible).style(theme.base), text_area);
