@@ -68,7 +68,7 @@ pub fn draw_debrief(
         return chrome;
     };
     let width = document_width(area.width);
-    let mut rendered = render_debrief(
+    let (rendered, span) = render_debrief(
         debrief,
         &screen.scenario().see,
         screen.choices.selected,
@@ -77,8 +77,11 @@ pub fn draw_debrief(
         width,
         cx.theme,
     );
-    if !screen.follow {
-        rendered.focus = None;
+    // After ↑↓ the highlighted entry shows whole; after a page key the page stays where it went.
+    if screen.follow
+        && let Some((start, end)) = span
+    {
+        screen.log.show_lines(start, end);
     }
     screen.log.draw(frame, area, &rendered, cx.theme);
     chrome.status(format!("score {} / 100", debrief.score.total))
@@ -92,10 +95,11 @@ pub fn render_debrief(
     course: &Course,
     width: usize,
     theme: &Theme,
-) -> Rendered {
+) -> (Rendered, Option<(usize, usize)>) {
     let entries = debrief_entries(debrief, scenario_see);
     let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut focus = None;
+    // The lines of the highlighted entry.
+    let mut span = None;
     let verdict = if debrief.solved() {
         format!("✓ Solved · score {} / 100", debrief.score.total)
     } else {
@@ -121,7 +125,6 @@ pub fn render_debrief(
     };
     push_pair(&mut lines, label, &debrief.cause.title, width, theme);
     if selected == 0 {
-        focus = Some(cause_line);
         let highlighted: Vec<Line<'static>> = lines
             .drain(cause_line..)
             .map(|line| filled(line, width as u16, theme.selected))
@@ -140,6 +143,9 @@ pub fn render_debrief(
                 .into_iter()
                 .map(indent(VALUE_COLUMN)),
         );
+    }
+    if selected == 0 {
+        span = Some((cause_line, lines.len()));
     }
     let (said, style) = judged(debrief.fix_right, "chose", &debrief.named_fix.title);
     push_pair(&mut lines, "  Fix", &debrief.fix.title, width, theme);
@@ -215,9 +221,7 @@ pub fn render_debrief(
         if entry.step.as_ref().is_some_and(|s| s.on_shortest) {
             title.push_str("  (on the shortest path)");
         }
-        if chosen {
-            focus = Some(lines.len());
-        }
+        let start = lines.len();
         for line in wrap_hanging(&[(title, theme.strong)], width, 4) {
             lines.push(if chosen {
                 filled(line, width as u16, theme.selected)
@@ -250,6 +254,9 @@ pub fn render_debrief(
                     .map(indent(4)),
             );
         }
+        if chosen {
+            span = Some((start, lines.len()));
+        }
     }
     lines.push(Line::default());
     let replay = format!(
@@ -264,11 +271,7 @@ pub fn render_debrief(
         )],
         width,
     ));
-    Rendered {
-        lines,
-        sections: Vec::new(),
-        focus,
-    }
+    (Rendered::from_lines(lines), span)
 }
 
 /// `Label       value`, the value wrapped under itself.
