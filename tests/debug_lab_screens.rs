@@ -132,6 +132,13 @@ fn a_finished_lab_is_on_disk_at_once() {
     let mut app = app_with(fixture_course(), store_in(data.path()), 80, 24);
     start_lab(&mut app);
     play_to_the_debrief(&mut app, None);
+    app.start(Start::Stats).unwrap();
+    press(&mut app, &[KeyCode::End]);
+    let stats = screen(&app);
+    assert!(
+        stats.contains("Debugging labs: 1 scenario played, 1 time · 1 cause solved"),
+        "{stats}"
+    );
     drop(app);
     let store = store_in(data.path());
     let attempts = &store.progress().debug_labs[SCENARIO];
