@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::DebugLabScreen;
-use super::view::{reflow, truncate};
+use super::text::{reflow, truncate};
 use crate::content::Course;
 use crate::debug::score::{CAUSE_POINTS, EFFICIENCY_POINTS, FIX_POINTS};
 use crate::debug::{Debrief, DebriefStep};

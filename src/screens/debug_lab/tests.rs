@@ -1,9 +1,11 @@
 //! The lab's state: steps run once each, hints, the cause and then the fix, the attempt kept,
 //! a scenario brought back with a cause not solved yet, and outputs clipped instead of wrapped.
 
-use super::view::{clip, reflow};
+use super::text::{clip, reflow};
 use super::*;
 use crate::content::{self, CourseDir};
+use crate::debug::find_scenario;
+use crate::progress::Progress;
 use crate::progress::Timestamp;
 
 /// The fixture's scenario: causes coredns-down, policy-blocks-dns, upstream-down; actions
