@@ -148,3 +148,32 @@ fn a_finished_lab_is_on_disk_at_once() {
     assert!(attempts[0].solved);
     assert_eq!(attempts[0].steps, 1);
 }
+
+/// The built-in load balancer scenario prints `kubectl describe service`, wider than 80 columns:
+/// its lines are clipped with `›`, → shifts the whole output (`‹` on the left) and stops where
+/// the widest line ends, and ← brings it back.
+#[test]
+fn wide_output_is_clipped_and_scrolls_sideways_as_one_block() {
+    let course = aks_tutor::content::load(&aks_tutor::content::EmbeddedCourse).unwrap();
+    let mut app = app_with(course, unsaved_store(), 80, 24);
+    app.start(Start::Debug {
+        scenario: Some("debug-lb-pending".into()),
+        seed: Some(SEED),
+    })
+    .unwrap();
+    press(&mut app, &[Down, Enter]);
+    let clipped = screen(&app);
+    assert!(clipped.contains("›") && !clipped.contains("‹"), "{clipped}");
+    assert!(clipped.contains("← → more"), "{clipped}");
+    press(&mut app, &[KeyCode::Right; 40]);
+    let shifted = screen(&app);
+    assert!(shifted.contains("‹"), "{shifted}");
+    press(&mut app, &[KeyCode::Left]);
+    assert_ne!(
+        screen(&app),
+        shifted,
+        "← moves at once, however often → was pressed"
+    );
+    press(&mut app, &[KeyCode::Left; 40]);
+    assert_eq!(screen(&app), clipped);
+}

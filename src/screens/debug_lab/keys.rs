@@ -58,8 +58,6 @@ const DEBRIEF_SCROLL: &[Binding] = &[
     PAGE_UP,
     bind(&[KeyCode::Home, KeyCode::Char('g')], "Home g", "top", Action::Top),
     bind(&[KeyCode::End, KeyCode::Char('G')], "End G", "bottom", Action::Bottom),
-    bind(&[KeyCode::Left], "←", "scroll wide output left", Action::ScrollLeft),
-    bind(&[KeyCode::Right], "→", "scroll wide output right", Action::ScrollRight),
 ];
 
 #[rustfmt::skip]

@@ -13,6 +13,8 @@ mod open;
 mod text;
 mod view;
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -64,6 +66,8 @@ pub struct DebugLabScreen {
     pub menu: ScrolledDoc,
     /// Columns wide output is scrolled right.
     pub shift: usize,
+    /// How far right the last frame's widest output could scroll, so → stops where it ends.
+    pub shift_limit: Cell<usize>,
     pub entries: Vec<LogEntry>,
     pub debrief: Option<Box<Debrief>>,
     /// The debrief keeps the highlighted entry in view after ↑↓, not after a page key (which
@@ -81,6 +85,7 @@ impl DebugLabScreen {
             log: ScrolledDoc::default(),
             menu: ScrolledDoc::default(),
             shift: 0,
+            shift_limit: Cell::new(0),
             entries: Vec::new(),
             debrief: None,
             follow: false,
@@ -105,26 +110,15 @@ impl DebugLabScreen {
         self.session.hints_taken()
     }
 
-    /// The widest line the log can show, so → stops where the text ends.
-    fn widest_output(&self) -> usize {
-        let scenario = self.scenario();
-        let widest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-        self.session
-            .history()
-            .map(|(action, text)| widest(text).max(widest(&action.command) + 2))
-            .chain([widest(&scenario.screen)])
-            .max()
-            .unwrap_or(0)
-    }
-
     pub fn act_now(&mut self, action: Action, course: &Course) -> Reaction {
         match action {
             Action::ScrollLeft => {
-                self.shift = self.shift.saturating_sub(SIDEWAYS_STEP);
+                let limit = self.shift_limit.get();
+                self.shift = self.shift.min(limit).saturating_sub(SIDEWAYS_STEP);
                 return Reaction::none();
             }
             Action::ScrollRight => {
-                self.shift = (self.shift + SIDEWAYS_STEP).min(self.widest_output());
+                self.shift = (self.shift + SIDEWAYS_STEP).min(self.shift_limit.get());
                 return Reaction::none();
             }
             Action::PageUp

@@ -9,14 +9,14 @@ use crate::ui::document::{Rendered, Section};
 use crate::ui::theme::Theme;
 use crate::ui::wrap::line_width;
 
-/// A log being laid out: lines, the sections steps and hints start, and whether any output had
-/// to be clipped.
+/// A log being laid out: lines, the sections steps and hints start, and how far right the
+/// widest output can usefully be scrolled (0 when every output fits).
 pub struct Log {
     pub lines: Vec<Line<'static>>,
     sections: Vec<Section>,
     width: usize,
     shift: usize,
-    pub clipped: bool,
+    pub max_shift: usize,
 }
 
 impl Log {
@@ -26,7 +26,7 @@ impl Log {
             sections: Vec::new(),
             width,
             shift,
-            clipped: false,
+            max_shift: 0,
         }
     }
 
@@ -51,12 +51,11 @@ impl Log {
         // One shift for the whole output, so a table's columns stay aligned; it stops where the
         // widest line's end shows.
         let widest = text.lines().map(|l| l.width()).max().unwrap_or(0);
-        let shift = self
-            .shift
-            .min(widest.saturating_sub(room.saturating_sub(1)));
+        let most = widest.saturating_sub(room.saturating_sub(1));
+        self.max_shift = self.max_shift.max(most);
+        let shift = self.shift.min(most);
         for source in text.lines() {
             let (kept, left, right) = clip(source, shift, room);
-            self.clipped |= left || right;
             let mut spans = vec![Span::styled(
                 if left { "‹ " } else { "│ " },
                 theme.code_gutter,

@@ -76,12 +76,13 @@ pub fn draw_debug_lab(
         draw_scrolled(frame, entries_area, 1, &screen.menu, &menu, theme);
     }
 
-    let (log, clipped) = render_log(screen, usize::from(log_area.width.saturating_sub(4)), theme);
+    let (log, max_shift) = render_log(screen, usize::from(log_area.width.saturating_sub(4)), theme);
     draw_scrolled(frame, log_area, 2, &screen.log, &log, theme);
 
     // The menu counts the steps and the log the hints: the footer keeps its room for the keys.
     let chrome = Chrome::new(["Debugging lab".to_string(), screen.scenario().title.clone()]);
-    if clipped {
+    screen.shift_limit.set(max_shift);
+    if max_shift > 0 {
         chrome.status("← → more")
     } else {
         chrome
@@ -176,9 +177,9 @@ fn choice_lines<'a>(
     focus
 }
 
-/// The symptom, then each output and hint; whether a line was clipped (so the footer can say
-/// that ← → show the rest).
-pub fn render_log(screen: &DebugLabScreen, width: usize, theme: &Theme) -> (Rendered, bool) {
+/// The symptom, then each output and hint; how far → can usefully scroll (0 when every output
+/// fits, so the footer says nothing of ← →).
+pub fn render_log(screen: &DebugLabScreen, width: usize, theme: &Theme) -> (Rendered, usize) {
     let scenario = screen.scenario();
     let mut log = Log::new(width, screen.shift);
     // Prose keeps the reading width; outputs use all the room a wide terminal gives.
@@ -236,8 +237,8 @@ pub fn render_log(screen: &DebugLabScreen, width: usize, theme: &Theme) -> (Rend
         }
         log.lines.push(Line::default());
     }
-    let clipped = log.clipped;
-    (log.rendered(), clipped)
+    let max_shift = log.max_shift;
+    (log.rendered(), max_shift)
 }
 
 /// A scrolled list of lines in `area`, `margin` columns in from the left, with a scrollbar on
