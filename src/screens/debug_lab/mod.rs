@@ -70,6 +70,8 @@ pub struct DebugLabScreen {
     pub shift_limit: Cell<usize>,
     pub entries: Vec<LogEntry>,
     pub debrief: Option<Box<Debrief>>,
+    /// The cause the learner named (its index), shown while the fix is chosen.
+    pub named_cause: Option<usize>,
     /// The debrief keeps the highlighted entry in view after ↑↓, not after a page key (which
     /// would otherwise be pulled back to it).
     pub follow: bool,
@@ -88,6 +90,7 @@ impl DebugLabScreen {
             shift_limit: Cell::new(0),
             entries: Vec::new(),
             debrief: None,
+            named_cause: None,
             follow: false,
         }
     }
@@ -237,6 +240,7 @@ impl DebugLabScreen {
                 let id = cause.id.clone();
                 match self.session.name_cause(&id) {
                     CauseOutcome::CauseNamed => {
+                        self.named_cause = Some(self.choices.selected);
                         self.naming_cause = false;
                         self.choices.selected = 0;
                         Reaction::message("Cause named. Now choose the fix.")

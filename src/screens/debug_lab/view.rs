@@ -138,6 +138,10 @@ pub fn render_menu(screen: &DebugLabScreen, width: usize, theme: &Theme) -> Rend
         }
         Stage::NamingFix => {
             lines.push(rule("Which fix?".to_string()));
+            if let Some(cause) = screen.named_cause.and_then(|i| scenario.causes.get(i)) {
+                let named = format!("For the cause you named: {}", cause.title);
+                lines.extend(wrap_hanging(&[(named, theme.dim)], width, 2));
+            }
             let titles = scenario.fixes.iter().map(|f| f.title.as_str());
             focus = choice_lines(&mut lines, titles, screen.choices.selected, width, theme);
         }
