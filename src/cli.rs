@@ -90,6 +90,14 @@ pub enum Command {
         #[arg(long)]
         seed: Option<u64>,
     },
+    /// Play a debugging lab: a symptom, your diagnostic steps, the root cause and the fix.
+    Debug {
+        /// The scenario's id (without it, a list of them all to choose from).
+        scenario: Option<String>,
+        /// Replay this draw of the root cause (the debrief shows the seed of each lab).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// Size a node pool and check a network plan against AKS's rules (exit 0 valid, 1 invalid).
     #[command(arg_required_else_help = true)]
     Plan(crate::commands::plan::PlanArgs),
@@ -144,6 +152,7 @@ impl Cli {
                 );
             }
             Some(Command::Sizing { seed }) => Start::Sizing { seed },
+            Some(Command::Debug { scenario, seed }) => Start::Debug { scenario, seed },
             Some(Command::Quiz { topic, count, seed }) => {
                 let count =
                     count

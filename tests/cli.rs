@@ -170,3 +170,15 @@ fn an_unknown_flag_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("unexpected argument '--no-such-flag'"));
 }
+
+#[test]
+fn an_unknown_debugging_scenario_is_a_usage_error_that_lists_the_valid_ones() {
+    let output = run(&["debug", "no-such-incident"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(text.contains("no-such-incident"), "{text}");
+    for valid in ["debug-lb-pending", "debug-dns", "debug-netpol"] {
+        assert!(text.contains(valid), "{valid} is not listed:\n{text}");
+    }
+    assert!(stdout(&output).is_empty());
+}

@@ -334,3 +334,74 @@ fn an_exam_killed_after_six_answers_resumes_with_six() {
     tutor.press(&["\u{3}", "\u{3}"]);
     assert!(tutor.wait_exit(TIMEOUT).unwrap().success());
 }
+
+/// `aks-tutor debug SCENARIO --seed N`, solved by the engine's shortest path for the cause that
+/// seed draws; the attempt is then in `aks-tutor progress --json`.
+#[test]
+fn a_debugging_lab_solved_by_its_shortest_path_is_in_progress_json() {
+    use aks_tutor::debug::{DebugSession, find_scenario, shortest_paths};
+
+    const SCENARIO: &str = "debug-lb-pending";
+    const SEED: u64 = 1;
+    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
+    let scenario = find_scenario(&course, SCENARIO).expect("the scenario is in the course");
+    let cause = DebugSession::new(scenario, SEED)
+        .expect("a session")
+        .drawn_cause()
+        .to_string();
+    let (_, path) = shortest_paths(scenario)
+        .into_iter()
+        .find(|(id, _)| *id == cause)
+        .expect("the drawn cause has a shortest path");
+    let cause_at = scenario.cause_index(&cause).unwrap();
+    let fix_at = scenario.fix_index(&scenario.causes[cause_at].fix).unwrap();
+    // To the top of the list, then down to the entry.
+    let to = |index: usize| format!("{}{}", "k".repeat(20), "j".repeat(index));
+
+    let data = tempfile::tempdir().unwrap();
+    let seed = SEED.to_string();
+    let mut tutor = launch(data.path(), &["debug", SCENARIO, "--seed", &seed]);
+    tutor.wait_for_text("Diagnostic steps", TIMEOUT).unwrap();
+    for (n, action_id) in path.iter().enumerate() {
+        let index = scenario.action_index(action_id).unwrap();
+        tutor.press(&[&to(index), ENTER]);
+        let label = &scenario.actions[index].label;
+        tutor
+            .wait_for_text(&format!("{}. {label}", n + 1), TIMEOUT)
+            .unwrap();
+    }
+    tutor.press(&["c"]);
+    tutor
+        .wait_for_text("What is the root cause?", TIMEOUT)
+        .unwrap();
+    tutor.press(&[&to(cause_at), ENTER]);
+    tutor.wait_for_text("Which fix?", TIMEOUT).unwrap();
+    tutor.press(&[&to(fix_at), ENTER]);
+    tutor
+        .wait_for_text("✓ Solved · score 100 / 100", TIMEOUT)
+        .unwrap();
+    tutor.press(&["q"]);
+    tutor.wait_for_text(HOME_FOOTER, TIMEOUT).unwrap();
+    tutor.press(&["q"]);
+    assert!(tutor.wait_exit(TIMEOUT).unwrap().success());
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_aks-tutor"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["progress", "--json"])
+        .output()
+        .expect("run aks-tutor progress --json");
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let labs = json["debug_labs"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no debug_labs in {json:#}"));
+    let lab = labs
+        .iter()
+        .find(|lab| lab["scenario"] == SCENARIO)
+        .unwrap_or_else(|| panic!("{SCENARIO} is not in {labs:#?}"));
+    assert_eq!(lab["cause"], cause.as_str());
+    assert_eq!(lab["solved"], 1);
+    assert_eq!(lab["fewest_steps"], path.len());
+    assert_eq!(lab["best_score"], 1.0);
+}

@@ -80,6 +80,7 @@ storm_tests! {
     storm_on_exam: "exam",
     storm_on_sizing: "sizing",
     storm_on_stats: "stats",
+    storm_on_debug_lab: "debug lab",
 }
 
 #[test]

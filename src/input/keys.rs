@@ -53,6 +53,11 @@ pub enum Action {
     PredictDenied,
     /// Copy the file a lab step asks to save (a manifest), not its command.
     CopyFile,
+    /// Debugging lab: name the root cause (and back to the investigation from the list of causes).
+    NameCause,
+    /// Scroll wide output sideways.
+    ScrollLeft,
+    ScrollRight,
 }
 
 /// One key (or several that do the same) and what it does.

@@ -3,6 +3,7 @@
 //! Screens import the input, the drawing kit and the engines, never the app: the app holds the
 //! stack of [`Screen`]s and dispatches to them through [`ScreenState`].
 
+pub mod debug_lab;
 pub mod exam;
 pub mod home;
 pub mod interview;
@@ -196,6 +197,7 @@ screens! {
     Search(search::SearchScreen),
     NetpolLab(netpol_lab::NetpolLabScreen),
     Picker(picker::PickerScreen),
+    DebugLab(debug_lab::DebugLabScreen),
 }
 
 /// A seed for a session the learner did not give one for; shown on screen, so it can be replayed.

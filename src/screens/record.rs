@@ -49,6 +49,8 @@ pub enum Record {
     },
     /// The exam handed in: its answers reach their items' history and the attempt is kept.
     ExamFinished,
+    /// A finished debugging lab.
+    DebugAttempt(crate::debug::DebugAttempt),
 }
 
 /// A place "continue where you left off" can reopen.
@@ -123,6 +125,19 @@ impl Record {
                     progress.set_resume(place, now);
                 }
                 !unchanged
+            }
+            Record::DebugAttempt(attempt) => {
+                let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                let kept = crate::progress::DebugAttempt {
+                    at: now,
+                    cause: attempt.cause.clone(),
+                    solved: attempt.solved,
+                    steps: count(attempt.steps),
+                    shortest: count(attempt.shortest),
+                    score: f64::from(attempt.score.min(100)) / 100.0,
+                };
+                progress.record_debug_attempt(&attempt.scenario, kept);
+                true
             }
         }
     }

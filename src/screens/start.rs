@@ -52,6 +52,11 @@ pub enum Start {
         /// The percentage that passes.
         pass_mark: u8,
     },
+    /// A debugging lab: this scenario (a picker when `None`), replaying `seed` when given.
+    Debug {
+        scenario: Option<String>,
+        seed: Option<u64>,
+    },
 }
 
 /// The pass mark when none is given.
@@ -131,6 +136,9 @@ pub fn screen_for(
                 time_limit,
                 Instant::now(),
             )))
+        }
+        Start::Debug { scenario, seed } => {
+            super::debug_lab::start(course, progress, scenario.as_deref(), seed)?
         }
     };
     Ok(Some(screen))

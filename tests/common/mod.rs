@@ -67,6 +67,9 @@ pub fn app_with(course: Course, store: Store, width: u16, height: u16) -> App {
 pub fn press(app: &mut App, keys: &[KeyCode]) -> Option<Effect> {
     let mut effect = None;
     for code in keys {
+        // The runtime draws before it waits for a key: the key acts on what was shown (a screen
+        // just opened with `app.start` has not been drawn yet).
+        settle(app);
         let event = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
         if let Some(action) = action_for(&app.keymap(), &event) {
             effect = app.update(action).or(effect);

@@ -21,7 +21,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// The screens a learner can see; `every_screen` builds an app showing each one.
-pub const SCREENS: [&str; 15] = [
+pub const SCREENS: [&str; 16] = [
     "home",
     "help",
     "topic",
@@ -37,6 +37,7 @@ pub const SCREENS: [&str; 15] = [
     "exam",
     "sizing",
     "stats",
+    "debug lab",
 ];
 
 /// An app over `course` at the home screen, `width`x`height`, with a store that never saves
@@ -149,6 +150,17 @@ pub fn app_showing(name: &str, course: &Course, width: u16, height: u16) -> App 
             .map(|()| press(&mut app, &[Enter])),
         "sizing" => app.start(Start::Sizing { seed: Some(7) }),
         "stats" => app.start(Start::Stats),
+        // The course's first scenario with one step run, so the log holds an output; a course
+        // without debugging labs stays at home.
+        "debug lab" => match course.debug_scenarios().next() {
+            Some(scenario) => app
+                .start(Start::Debug {
+                    scenario: Some(scenario.id.clone()),
+                    seed: Some(7),
+                })
+                .map(|()| press(&mut app, &[KeyCode::Down, Enter])),
+            None => Ok(()),
+        },
         other => panic!("no screen called {other:?}"),
     };
     started.unwrap_or_else(|message| panic!("cannot open {name}: {message}"));

@@ -100,6 +100,20 @@ pub fn render_stats(summary: &ProgressSummary, width: usize, theme: &Theme) -> R
     for fact in facts {
         lines.extend(wrap(&[(fact, theme.base)], width));
     }
+    if !summary.debug_labs.is_empty() {
+        let labs = &summary.debug_labs;
+        let scenarios = labs
+            .iter()
+            .map(|l| &l.scenario)
+            .collect::<std::collections::BTreeSet<_>>();
+        let fact = format!(
+            "Debugging labs: {} played, {} · {} solved",
+            count(scenarios.len(), "scenario"),
+            count(labs.iter().map(|l| l.attempts).sum(), "time"),
+            count(labs.iter().filter(|l| l.solved > 0).count(), "cause"),
+        );
+        lines.extend(wrap(&[(fact, theme.base)], width));
+    }
     Rendered::from_lines(lines)
 }
 

@@ -1,4 +1,4 @@
-//! A topic's screen: its lessons, labs and policy labs, then a quiz and cram on its questions.
+//! A topic's screen: its lessons, labs, policy labs and debugging labs, then a quiz and cram on its questions.
 
 mod view;
 
@@ -23,6 +23,8 @@ pub enum TopicEntry {
     Lab(usize),
     /// An "allowed or denied?" network policy scenario.
     NetpolLab(usize),
+    /// A debugging lab to play.
+    DebugLab(usize),
     /// A quiz on the topic's questions (only when it has some).
     Quiz,
     /// The same questions without touching the review schedule.
@@ -59,6 +61,7 @@ impl TopicScreen {
             .map(TopicEntry::Lesson)
             .chain((0..topic.labs.len()).map(TopicEntry::Lab))
             .chain((0..topic.netpol.len()).map(TopicEntry::NetpolLab))
+            .chain((0..topic.debug.len()).map(TopicEntry::DebugLab))
             .chain(practice)
             .collect()
     }
@@ -89,6 +92,10 @@ impl ScreenState for TopicScreen {
                     Err(message) => Reaction::message(message),
                 }
             }
+            Some(TopicEntry::DebugLab(index)) => Reaction::start(Start::Debug {
+                scenario: Some(cx.course.topics[self.topic].debug[*index].id.clone()),
+                seed: None,
+            }),
             Some(TopicEntry::Quiz) => Reaction::start(Start::Quiz(QuizRequest {
                 topic: Some(topic_id),
                 include_table_questions: true,

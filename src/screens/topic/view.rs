@@ -44,6 +44,13 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, cx: &Context, screen: &TopicScr
             plural(topic.netpol.len())
         ));
     }
+    if !topic.debug.is_empty() {
+        counts.push(format!(
+            "{} debugging lab{}",
+            topic.debug.len(),
+            plural(topic.debug.len())
+        ));
+    }
     let practice = format!("{} on this topic", counts.join(", "));
     intro.extend(wrap(&[(practice, theme.dim)], usize::from(area.width)));
     intro.push(Line::default());
@@ -113,6 +120,22 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, cx: &Context, screen: &TopicScr
                         String::new()
                     } else {
                         format!("{right}/{total} right")
+                    },
+                }
+            }
+            TopicEntry::DebugLab(i) => {
+                let scenario = &topic.debug[i];
+                let causes = scenario.causes.len();
+                let solved = crate::screens::debug_lab::solved_causes(cx.progress, &scenario.id).len();
+                MenuEntry {
+                    name: format!("Debug   {}", scenario.title),
+                    description: format!(
+                        "        play it: run diagnostic steps, name the root cause ({causes} possible)"
+                    ),
+                    right: if solved == 0 {
+                        String::new()
+                    } else {
+                        format!("{solved}/{causes} causes solved")
                     },
                 }
             }
