@@ -11,6 +11,9 @@ pub enum Action {
     Back,
     Up,
     Down,
+    /// A cell cursor moves sideways (the policy explorer's grid).
+    Left,
+    Right,
     PageUp,
     PageDown,
     Top,
@@ -51,6 +54,14 @@ pub enum Action {
     PredictAllowed,
     /// Network policy lab: predict that the connection is denied.
     PredictDenied,
+    /// Policy explorer: show the next namespace only (after the last, all of them).
+    NextNamespace,
+    /// Policy explorer: ask about the next port the workloads declare.
+    NextPort,
+    /// Policy explorer: ask about the same port on the next protocol.
+    NextProtocol,
+    /// Policy explorer: the other policy engine.
+    NextEngine,
     /// Copy the file a lab step asks to save (a manifest), not its command.
     CopyFile,
 }

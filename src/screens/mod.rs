@@ -8,6 +8,7 @@ pub mod home;
 pub mod interview;
 pub mod lab;
 pub mod lesson;
+pub mod netpol_explore;
 pub mod netpol_lab;
 pub mod picker;
 pub mod quiz;
@@ -195,6 +196,7 @@ screens! {
     Exam(exam::ExamScreen),
     Search(search::SearchScreen),
     NetpolLab(netpol_lab::NetpolLabScreen),
+    NetpolExplore(netpol_explore::NetpolExploreScreen),
     Picker(picker::PickerScreen),
 }
 

@@ -48,6 +48,8 @@ pub enum Start {
         /// The percentage that passes.
         pass_mark: u8,
     },
+    /// The policy explorer on manifests the command line read (`netpol explore`).
+    NetpolExplore(Box<crate::netpol::explore::Explorer>),
 }
 
 /// The pass mark when none is given.
@@ -126,6 +128,9 @@ pub fn screen_for(
                 Instant::now(),
             )))
         }
+        Start::NetpolExplore(explorer) => Screen::NetpolExplore(Box::new(
+            super::netpol_explore::NetpolExploreScreen::new(*explorer),
+        )),
     };
     Ok(Some(screen))
 }
