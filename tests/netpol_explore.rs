@@ -144,3 +144,48 @@ fn manifests_without_workloads_are_refused() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("the manifests hold no pods"), "{stderr}");
 }
+
+/// Every key of the explorer, in both its states, at sizes from the smallest the app draws to
+/// wide: nothing panics and the cursor never leaves the grid.
+#[test]
+fn every_key_at_every_size_keeps_the_cursor_on_the_grid() {
+    use crossterm::event::KeyCode::{Home, Left, PageDown, PageUp, Up};
+    // Enter always lands on two different workloads, so each Esc closes a why, never the screen.
+    let keys = [
+        Right,
+        Right,
+        Down,
+        PageDown,
+        End,
+        Char('n'),
+        Right,
+        Enter,
+        Down,
+        PageDown,
+        Esc,
+        Char('p'),
+        Char('t'),
+        Char('e'),
+        Left,
+        Up,
+        PageUp,
+        Home,
+        Char('n'),
+        End,
+        Left,
+        Enter,
+        Esc,
+    ];
+    for (width, height) in [(40, 10), (41, 13), (55, 16), (80, 24), (120, 40), (160, 48)] {
+        let mut app = explore(shop(), width, height);
+        for key in keys {
+            press(&mut app, &[key]);
+            let Screen::NetpolExplore(explorer) = app.screen() else {
+                panic!("left the explorer at {width}x{height} on {key:?}");
+            };
+            let len = explorer.explorer.len();
+            assert!(explorer.cursor.from < len && explorer.cursor.to < len);
+            screen(&app);
+        }
+    }
+}
