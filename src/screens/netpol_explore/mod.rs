@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 use super::{Chrome, Context, Reaction, ScreenState};
 use crate::input::{Action, Keymap};
 use crate::netpol::Engine;
-use crate::netpol::explore::{Explorer, Why};
+use crate::netpol::explore::{Counts, Explorer, Why};
 use crate::netpol::model::Protocol;
 use crate::ui::scrolled::ScrolledDoc;
 
@@ -69,6 +69,9 @@ impl GridWindow {
 
 pub struct NetpolExploreScreen {
     pub explorer: Explorer,
+    /// The explorer's counts, kept from when the question or the filter last changed: counting
+    /// visits every cell, too much for every frame of a large cluster.
+    pub counts: Counts,
     pub cursor: CellCursor,
     pub window: GridWindow,
     pub why: Option<WhyPanel>,
@@ -78,6 +81,7 @@ impl NetpolExploreScreen {
     pub fn new(explorer: Explorer) -> Self {
         let cursor = first_pair(&explorer);
         Self {
+            counts: explorer.counts(),
             explorer,
             cursor,
             window: GridWindow::default(),
@@ -109,12 +113,19 @@ impl NetpolExploreScreen {
                 Reaction::none()
             }
             Action::Open => self.open_why(),
-            Action::NextNamespace => self.next_namespace(),
-            Action::NextPort => self.next_port(),
-            Action::NextProtocol => self.next_protocol(),
-            Action::NextEngine => self.next_engine(),
+            Action::NextNamespace => self.recounted(Self::next_namespace),
+            Action::NextPort => self.recounted(Self::next_port),
+            Action::NextProtocol => self.recounted(Self::next_protocol),
+            Action::NextEngine => self.recounted(Self::next_engine),
             _ => Reaction::none(),
         }
+    }
+
+    /// Changes the question or the filter, then counts the cells again.
+    fn recounted(&mut self, change: fn(&mut Self) -> Reaction) -> Reaction {
+        let reaction = change(self);
+        self.counts = self.explorer.counts();
+        reaction
     }
 
     /// Moves the cell cursor, never off the grid.

@@ -99,6 +99,7 @@ fn p_cycles_the_declared_ports_and_t_the_protocol() {
     assert_eq!(screen.explorer.protocol(), Protocol::Tcp);
     press(&mut screen, &[Action::NextEngine]);
     assert_eq!(screen.explorer.engine(), Engine::Cilium);
+    assert_eq!(screen.counts, screen.explorer.counts(), "counted again");
 }
 
 #[test]

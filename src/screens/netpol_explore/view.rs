@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{CellCursor, GridWindow, NetpolExploreScreen};
-use crate::netpol::explore::Explorer;
+use crate::netpol::explore::{Counts, Explorer};
 use crate::netpol::{Cell, PodRef};
 use crate::screens::Chrome;
 use crate::ui::theme::Theme;
@@ -48,8 +48,8 @@ pub fn draw_netpol_explore(
     let width = usize::from(area.width);
     let mut lines = vec![
         question_line(explorer),
-        counts_line(explorer, theme),
-        legend_line(explorer, theme),
+        counts_line(screen.counts, theme),
+        legend_line(explorer, screen.counts, theme),
         cursor_line(explorer, screen.cursor, width, theme),
     ];
     if explorer.is_empty() {
@@ -81,8 +81,7 @@ fn question_line(explorer: &Explorer) -> Line<'static> {
 }
 
 /// `✓ 14 allowed   ✗ 42 denied   of 56 pairs`, unknown ones only when there are some.
-fn counts_line(explorer: &Explorer, theme: &Theme) -> Line<'static> {
-    let counts = explorer.counts();
+fn counts_line(counts: Counts, theme: &Theme) -> Line<'static> {
     let pairs = counts.allowed + counts.denied + counts.unknown;
     let mut spans = vec![
         Span::styled(format!("✓ {} allowed", counts.allowed), theme.done),
@@ -100,9 +99,9 @@ fn counts_line(explorer: &Explorer, theme: &Theme) -> Line<'static> {
 }
 
 /// Which way the grid reads, and the symbols beyond ✓ and ✗ that can show now.
-fn legend_line(explorer: &Explorer, theme: &Theme) -> Line<'static> {
+fn legend_line(explorer: &Explorer, counts: Counts, theme: &Theme) -> Line<'static> {
     let mut parts = vec!["rows: from", "columns: to", "· itself"];
-    if explorer.counts().unknown > 0 {
+    if counts.unknown > 0 {
         parts.push("~ depends on a pod IP the manifests lack");
     }
     if matches!(explorer.port(), crate::netpol::PortRef::Name(_)) {
