@@ -81,7 +81,10 @@ fn n_filters_by_namespace_and_p_changes_the_port() {
     assert!(!text.contains("shop/frontend"), "{text}");
     press(&mut app, &[Char('p'), Char('t'), Char('e')]);
     let text = screen(&app);
-    assert!(text.contains("UDP 80 (p t) · cilium engine (e)"), "{text}");
+    assert!(
+        text.contains("UDP 80 (p P t) · cilium engine (e)"),
+        "{text}"
+    );
 }
 
 /// A generated cluster of 40 workloads: the grid scrolls both ways under fixed headers.

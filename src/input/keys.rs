@@ -9,6 +9,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 pub enum Action {
     Quit,
     Back,
+    /// Close a panel or a prompt and stay on the screen (the app takes `Back` to leave it).
+    Cancel,
     Up,
     Down,
     /// A cell cursor moves sideways (the policy explorer's grid).
@@ -58,6 +60,8 @@ pub enum Action {
     NextNamespace,
     /// Policy explorer: ask about the next port the workloads declare.
     NextPort,
+    /// Policy explorer: type a port to ask about.
+    TypePort,
     /// Policy explorer: ask about the same port on the next protocol.
     NextProtocol,
     /// Policy explorer: the other policy engine.

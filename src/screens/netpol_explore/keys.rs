@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 
 use crate::input::keys::SCROLL;
-use crate::input::{Action, Binding, Keymap, bind};
+use crate::input::{Action, Binding, Keymap, Unbound, bind};
 
 #[rustfmt::skip]
 const GRID: &[Binding] = &[
@@ -22,6 +22,7 @@ const GRID: &[Binding] = &[
 #[rustfmt::skip]
 const QUESTION: &[Binding] = &[
     bind(&[KeyCode::Char('p')], "p", "ask about the next port the workloads declare", Action::NextPort).hint("p port"),
+    bind(&[KeyCode::Char('P'), KeyCode::Char(':')], "P :", "type a port to ask about (a number or a container port name)", Action::TypePort),
     bind(&[KeyCode::Char('t')], "t", "the same port on the next protocol (TCP, UDP, SCTP)", Action::NextProtocol),
     bind(&[KeyCode::Char('n')], "n", "show one namespace (the next one; after the last, all)", Action::NextNamespace).hint("n namespace"),
     bind(&[KeyCode::Char('e')], "e", "the other policy engine (standard or Cilium)", Action::NextEngine),
@@ -33,13 +34,22 @@ const LEAVE: &[Binding] = &[
     bind(&[KeyCode::Char('q'), KeyCode::Esc], "q Esc", "back to the home screen (q there quits)", Action::Back).hint("q back"),
 ];
 
-/// Esc closes the panel, not the screen: the app takes `Back` to leave a screen, so closing is
-/// `Submit`, as Enter is on other screens' panels.
+/// Esc closes the panel, not the screen.
 #[rustfmt::skip]
 const CLOSE_WHY: &[Binding] = &[
-    bind(&[KeyCode::Esc, KeyCode::Enter, KeyCode::Char('q'), KeyCode::Left, KeyCode::Char('h')], "Esc Enter q ← h", "close the why panel, back to the grid", Action::Submit).hint("Esc close"),
+    bind(&[KeyCode::Esc, KeyCode::Enter, KeyCode::Char('q'), KeyCode::Left, KeyCode::Char('h')], "Esc Enter q ← h", "close the why panel, back to the grid", Action::Cancel).hint("Esc close"),
     bind(&[KeyCode::Char('?')], "?", "this help", Action::Help).hint("? help"),
+];
+
+/// Letters are typed into the port, so only keys that type nothing act.
+#[rustfmt::skip]
+const PORT_PROMPT: &[Binding] = &[
+    bind(&[KeyCode::Enter], "Enter", "ask about this port", Action::Submit).hint("Enter ask"),
+    bind(&[KeyCode::Backspace], "Backspace", "delete a character", Action::DeleteChar),
+    bind(&[KeyCode::Esc], "Esc", "keep the port asked about", Action::Cancel).hint("Esc cancel"),
 ];
 
 pub const GRID_KEYS: Keymap = Keymap::new("Policy explorer", &[GRID, QUESTION, LEAVE]);
 pub const WHY_KEYS: Keymap = Keymap::new("Policy explorer: why", &[CLOSE_WHY, SCROLL]);
+pub const PORT_KEYS: Keymap =
+    Keymap::new("Policy explorer: port", &[PORT_PROMPT]).unbound(Unbound::Type);

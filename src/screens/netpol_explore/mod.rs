@@ -16,13 +16,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{Chrome, Context, Reaction, ScreenState};
+use crate::input::answer::TypedLine;
 use crate::input::{Action, Keymap};
-use crate::netpol::Engine;
 use crate::netpol::explore::{Counts, Explorer, Why};
 use crate::netpol::model::Protocol;
+use crate::netpol::{Engine, PortRef};
 use crate::ui::scrolled::ScrolledDoc;
 
-pub use keys::{GRID_KEYS, WHY_KEYS};
+pub use keys::{GRID_KEYS, PORT_KEYS, WHY_KEYS};
 
 /// A page when no frame has been drawn yet to say how many rows fit.
 const DEFAULT_PAGE: usize = 10;
@@ -75,6 +76,8 @@ pub struct NetpolExploreScreen {
     pub cursor: CellCursor,
     pub window: GridWindow,
     pub why: Option<WhyPanel>,
+    /// The port being typed, while its prompt is open.
+    pub port_prompt: Option<TypedLine>,
 }
 
 impl NetpolExploreScreen {
@@ -86,12 +89,16 @@ impl NetpolExploreScreen {
             cursor,
             window: GridWindow::default(),
             why: None,
+            port_prompt: None,
         }
     }
 
     pub fn act_now(&mut self, action: Action) -> Reaction {
+        if self.port_prompt.is_some() {
+            return self.type_port(action);
+        }
         if let Some(panel) = &mut self.why {
-            if action == Action::Submit {
+            if action == Action::Cancel {
                 self.why = None;
             } else {
                 panel.doc.scroll(action);
@@ -117,12 +124,42 @@ impl NetpolExploreScreen {
             Action::NextPort => self.recounted(Self::next_port),
             Action::NextProtocol => self.recounted(Self::next_protocol),
             Action::NextEngine => self.recounted(Self::next_engine),
+            Action::TypePort => {
+                self.port_prompt = Some(TypedLine::default());
+                Reaction::none()
+            }
             _ => Reaction::none(),
         }
     }
 
+    /// Edits the typed port; Enter asks about it (on the protocol asked about now).
+    fn type_port(&mut self, action: Action) -> Reaction {
+        let Some(line) = &mut self.port_prompt else {
+            return Reaction::none();
+        };
+        match action {
+            Action::Cancel => self.port_prompt = None,
+            Action::Submit => match line.text.parse::<PortRef>() {
+                Ok(port) if !line.text.trim().is_empty() => {
+                    let protocol = self.explorer.protocol();
+                    self.port_prompt = None;
+                    return self.recounted(|screen| {
+                        screen.explorer.set_port(port, protocol);
+                        Reaction::none()
+                    });
+                }
+                Ok(_) => return Reaction::message("Type a port first, or Esc to keep this one."),
+                Err(error) => return Reaction::message(format!("{error}.")),
+            },
+            _ => {
+                line.edit(action);
+            }
+        }
+        Reaction::none()
+    }
+
     /// Changes the question or the filter, then counts the cells again.
-    fn recounted(&mut self, change: fn(&mut Self) -> Reaction) -> Reaction {
+    fn recounted(&mut self, change: impl FnOnce(&mut Self) -> Reaction) -> Reaction {
         let reaction = change(self);
         self.counts = self.explorer.counts();
         reaction
@@ -218,7 +255,7 @@ impl NetpolExploreScreen {
         let ports = self.explorer.suggested_ports();
         if ports.is_empty() {
             return Reaction::message(
-                "No workload declares a container port: t changes the protocol, --port another port.",
+                "No workload declares a container port: P types the one to ask about.",
             );
         }
         let current = (self.explorer.port().clone(), self.explorer.protocol());
@@ -260,7 +297,9 @@ fn first_pair(explorer: &Explorer) -> CellCursor {
 
 impl ScreenState for NetpolExploreScreen {
     fn keymap(&self) -> Keymap {
-        if self.why.is_some() {
+        if self.port_prompt.is_some() {
+            PORT_KEYS
+        } else if self.why.is_some() {
             WHY_KEYS
         } else {
             GRID_KEYS

@@ -2,7 +2,6 @@
 //! and the port, protocol and engine cycle, and Enter opens a "why" that Esc closes.
 
 use super::*;
-use crate::netpol::PortRef;
 use crate::netpol::explore::Explorer;
 use crate::netpol::load_files;
 
@@ -112,7 +111,7 @@ fn enter_opens_why_and_closing_it_stays_on_the_grid() {
     assert_eq!(panel.why.ingress_policies.len(), 2);
     assert!(panel.why.deciding_rules[0].contains("api-from-frontend"));
     assert!(matches!(screen.keymap().title, "Policy explorer: why"));
-    let _ = screen.act_now(Action::Submit);
+    let _ = screen.act_now(Action::Cancel);
     assert!(screen.why.is_none());
 }
 
@@ -146,4 +145,40 @@ fn long_names_give_way_namespace_first() {
     for width in 1..40 {
         assert!(view::shorten(&pod, width).chars().count() <= width);
     }
+}
+
+#[test]
+fn a_typed_port_is_asked_about_and_a_bad_one_refused() {
+    let mut screen = screen();
+    press(&mut screen, &[Action::NextProtocol, Action::TypePort]);
+    assert_eq!(screen.keymap().title, "Policy explorer: port");
+    for ch in "443/tcp".chars() {
+        press(&mut screen, &[Action::Type(ch)]);
+    }
+    let refused = screen.act_now(Action::Submit);
+    assert!(
+        refused
+            .message
+            .is_some_and(|m| m.contains("'443/tcp' is not a port"))
+    );
+    for _ in 0..4 {
+        press(&mut screen, &[Action::DeleteChar]);
+    }
+    press(&mut screen, &[Action::Submit]);
+    assert!(screen.port_prompt.is_none());
+    assert_eq!(screen.explorer.port(), &PortRef::Number(443));
+    assert_eq!(
+        screen.explorer.protocol(),
+        Protocol::Udp,
+        "the protocol stays"
+    );
+    press(
+        &mut screen,
+        &[Action::TypePort, Action::Type('9'), Action::Cancel],
+    );
+    assert_eq!(
+        screen.explorer.port(),
+        &PortRef::Number(443),
+        "Esc keeps the port"
+    );
 }

@@ -46,8 +46,18 @@ pub fn draw_netpol_explore(
     }
     let explorer = &screen.explorer;
     let width = usize::from(area.width);
+    let question = match &screen.port_prompt {
+        Some(typed) => Line::from(vec![
+            Span::styled(
+                "Port to ask about (a number or a port name): ",
+                theme.strong,
+            ),
+            Span::styled(format!("{}▏", typed.text), theme.base),
+        ]),
+        None => question_line(explorer),
+    };
     let mut lines = vec![
-        question_line(explorer),
+        question,
         counts_line(screen.counts, theme),
         legend_line(explorer, screen.counts, theme),
         cursor_line(explorer, screen.cursor, width, theme),
@@ -63,7 +73,7 @@ pub fn draw_netpol_explore(
     chrome
 }
 
-/// The question and the keys that change it: `TCP 8080 (p t) · standard engine (e) · all 3
+/// The question and the keys that change it: `TCP 8080 (p P t) · standard engine (e) · all 3
 /// namespaces (n)`.
 fn question_line(explorer: &Explorer) -> Line<'static> {
     let namespaces = explorer.namespaces().len();
@@ -73,7 +83,7 @@ fn question_line(explorer: &Explorer) -> Line<'static> {
         None => format!("all {namespaces} namespaces"),
     };
     Line::from(format!(
-        "{} {} (p t) · {} engine (e) · {filter} (n)",
+        "{} {} (p P t) · {} engine (e) · {filter} (n)",
         explorer.protocol(),
         explorer.port(),
         explorer.engine(),
