@@ -134,7 +134,12 @@ impl Cli {
         let start = match cli.command {
             Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
             Some(Command::Plan(args)) => return commands::plan::run(&args),
-            Some(Command::Netpol(args)) => return commands::netpol::run(&args),
+            Some(Command::Netpol(args)) => match commands::netpol::explorer(&args) {
+                // `netpol explore` read its manifests; the others print and exit.
+                Some(Ok(explorer)) => Start::NetpolExplore(Box::new(explorer)),
+                Some(Err(code)) => return Ok(code),
+                None => return commands::netpol::run(&args),
+            },
             Some(Command::Progress(args)) => {
                 return commands::progress::run(
                     &args,

@@ -1,9 +1,10 @@
-//! `aks-tutor netpol check|matrix|list`: evaluate NetworkPolicies in the manifests users have
+//! `aks-tutor netpol check|matrix|list|explore`: evaluate NetworkPolicies in the manifests users have
 //! (files, folders, `kubectl get -o yaml` dumps) from the command line. Exit 0 when it evaluated
 //! (whatever the verdict), 2 on bad input: a usage error, an unreadable or malformed file, an
 //! unknown pod or port name, or a question out of scope. Every line goes out through `say!` or
 //! `tell!`: names come from manifests, which may be hostile.
 
+mod explore;
 mod list;
 
 use std::path::PathBuf;
@@ -35,6 +36,9 @@ pub enum NetpolCommand {
     Matrix(MatrixArgs),
     /// Every allowed connection, per pair of pods or workloads, with its ports and protocols.
     List(list::ListArgs),
+    /// Explore the reachability of every workload pair in the tutor: a grid to move over, a port,
+    /// protocol, engine and namespace to choose, and Enter on a cell for why.
+    Explore(explore::ExploreArgs),
 }
 
 /// The manifests to read, and the engine that enforces them.
@@ -126,6 +130,19 @@ pub fn run(args: &NetpolArgs) -> anyhow::Result<ExitCode> {
         NetpolCommand::Check(check) => run_check(check),
         NetpolCommand::Matrix(matrix_args) => run_matrix(matrix_args),
         NetpolCommand::List(list_args) => list::run(list_args),
+        // The command line opens the tutor for it, through [`explorer`].
+        NetpolCommand::Explore(_) => Ok(bad_input(
+            "explore opens the tutor: run it from the command line",
+        )),
+    }
+}
+
+/// For `netpol explore`, the explorer on its manifests (or the exit code once the problems were
+/// said); `None` for the subcommands that print and exit.
+pub fn explorer(args: &NetpolArgs) -> Option<Result<crate::netpol::explore::Explorer, ExitCode>> {
+    match &args.command {
+        NetpolCommand::Explore(explore_args) => Some(explore::explorer(explore_args)),
+        _ => None,
     }
 }
 

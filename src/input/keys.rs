@@ -9,8 +9,13 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 pub enum Action {
     Quit,
     Back,
+    /// Close a panel or a prompt and stay on the screen (the app takes `Back` to leave it).
+    Cancel,
     Up,
     Down,
+    /// A cell cursor moves sideways (the policy explorer's grid).
+    Left,
+    Right,
     PageUp,
     PageDown,
     Top,
@@ -51,6 +56,16 @@ pub enum Action {
     PredictAllowed,
     /// Network policy lab: predict that the connection is denied.
     PredictDenied,
+    /// Policy explorer: show the next namespace only (after the last, all of them).
+    NextNamespace,
+    /// Policy explorer: ask about the next port the workloads declare.
+    NextPort,
+    /// Policy explorer: type a port to ask about.
+    TypePort,
+    /// Policy explorer: ask about the same port on the next protocol.
+    NextProtocol,
+    /// Policy explorer: the other policy engine.
+    NextEngine,
     /// Copy the file a lab step asks to save (a manifest), not its command.
     CopyFile,
     /// Debugging lab: name the root cause (and back to the investigation from the list of causes).

@@ -12,7 +12,7 @@ use super::model::{Cluster, PodRef, Protocol};
 use super::policy::PolicyId;
 
 /// The explorer's state: the cluster, the question (port, protocol, engine) and the filter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explorer {
     cluster: Cluster,
     engine: Engine,

@@ -188,7 +188,7 @@ impl FromStr for PodRef {
 }
 
 /// Everything evaluation looks at: namespaces by name, pods and policies in input order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cluster {
     namespaces: BTreeMap<String, Namespace>,
     pods: Vec<Pod>,

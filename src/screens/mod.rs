@@ -9,6 +9,7 @@ pub mod home;
 pub mod interview;
 pub mod lab;
 pub mod lesson;
+pub mod netpol_explore;
 pub mod netpol_lab;
 pub mod picker;
 pub mod quiz;
@@ -196,6 +197,7 @@ screens! {
     Exam(exam::ExamScreen),
     Search(search::SearchScreen),
     NetpolLab(netpol_lab::NetpolLabScreen),
+    NetpolExplore(netpol_explore::NetpolExploreScreen),
     Picker(picker::PickerScreen),
     DebugLab(debug_lab::DebugLabScreen),
 }

@@ -57,6 +57,8 @@ pub enum Start {
         scenario: Option<String>,
         seed: Option<u64>,
     },
+    /// The policy explorer on manifests the command line read (`netpol explore`).
+    NetpolExplore(Box<crate::netpol::explore::Explorer>),
 }
 
 /// The pass mark when none is given.
@@ -140,6 +142,9 @@ pub fn screen_for(
         Start::Debug { scenario, seed } => {
             super::debug_lab::start(course, progress, scenario.as_deref(), seed)?
         }
+        Start::NetpolExplore(explorer) => Screen::NetpolExplore(Box::new(
+            super::netpol_explore::NetpolExploreScreen::new(*explorer),
+        )),
     };
     Ok(Some(screen))
 }
