@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::App;
-use crate::content::{self, CourseDir, EmbeddedCourse};
+use crate::app::{App, FirstFrame};
+use crate::content::{self, Course, CourseDir, EmbeddedCourse, Problems};
 use crate::paths::{DATA_DIR_ENV, resolve_data_dir};
 use crate::progress::{ProfileName, Store, Timestamp};
 use crate::quiz::QuizRequest;
@@ -182,23 +182,24 @@ impl Cli {
 
 /// Loads the course (refusing one with problems), resolves the data folder and runs the TUI,
 /// starting where the command line asked (over the home screen, so Esc leads home).
+///
+/// The built-in course loads on a second thread from the first line, while the data folder, the
+/// store and the terminal are set up; at home, for a learner whose figures follow from the
+/// course's outline, the first frame is drawn before the load ends (see `app::FirstFrame`). A
+/// course from `--content` is loaded and checked first, so its problems print before the terminal
+/// UI starts.
 fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
     profile: Option<String>,
     start: Start,
 ) -> anyhow::Result<ExitCode> {
-    let loaded = match &content {
-        Some(dir) => content::load(&CourseDir::new(dir)),
-        None => content::load(&EmbeddedCourse),
-    };
-    let course = match loaded {
-        Ok(course) => course,
-        Err(problems) => {
-            tell!("{problems}");
-            tell!("aks-tutor cannot start: the course has problems (listed above).");
-            return Ok(ExitCode::FAILURE);
-        }
+    let loading = match &content {
+        Some(dir) => match content::load(&CourseDir::new(dir)) {
+            Ok(course) => Loading::Done(course),
+            Err(problems) => return Ok(refuse(&problems)),
+        },
+        None => Loading::Thread(std::thread::spawn(|| content::load(&EmbeddedCourse))),
     };
     let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
     let profile = match ProfileName::from_flag(profile.as_deref()) {
@@ -211,11 +212,27 @@ fn open_tutor(
     // A store that cannot be opened still lets the learner study; its notice says nothing is saved.
     let store = Store::open(&data_dir, &profile, Timestamp::now())
         .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
-    let mut app = App::new(
-        course,
-        Theme::from_no_color(std::env::var_os("NO_COLOR")),
-        store,
-    );
+    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR"));
+    let first = match (&loading, &start) {
+        (Loading::Thread(_), Start::Home) => content::read_index(&EmbeddedCourse)
+            .and_then(|index| FirstFrame::new(&index, &store, theme.clone())),
+        _ => None,
+    };
+    if let Some(first) = first {
+        tui::run_after(&first, move || {
+            // The built-in course is checked by the tests, so problems here are a broken build.
+            let course = loading.finish().map_err(|problems| {
+                anyhow::anyhow!("the built-in course has problems: {problems}")
+            })?;
+            Ok(App::new(course, theme, store))
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let course = match loading.finish() {
+        Ok(course) => course,
+        Err(problems) => return Ok(refuse(&problems)),
+    };
+    let mut app = App::new(course, theme, store);
     app.content_dir = content;
     if let Err(message) = app.start(start) {
         tell!("aks-tutor: {message}");
@@ -223,4 +240,29 @@ fn open_tutor(
     }
     tui::run(&mut app)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A course being loaded: from disk, already (and checked); the built-in one, on a thread.
+enum Loading {
+    Done(Course),
+    Thread(std::thread::JoinHandle<Result<Course, Problems>>),
+}
+
+impl Loading {
+    fn finish(self) -> Result<Course, Problems> {
+        match self {
+            Loading::Done(course) => Ok(course),
+            // A panic in the loader is a bug to surface, not to hide.
+            Loading::Thread(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        }
+    }
+}
+
+/// Says why the course cannot be studied.
+fn refuse(problems: &Problems) -> ExitCode {
+    tell!("{problems}");
+    tell!("aks-tutor cannot start: the course has problems (listed above).");
+    ExitCode::FAILURE
 }

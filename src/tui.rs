@@ -7,15 +7,38 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
-use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::{DefaultTerminal, Terminal};
 
-use crate::app::App;
+use crate::app::{App, FirstFrame};
 use crate::input::{Action, Effect, action_for};
 use crate::ui::clipboard;
 
 /// Runs the app in the real terminal until the learner quits.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
+    in_terminal(None, |terminal| {
+        run_loop(terminal, app, next_terminal_event, &mut perform)
+    })
+}
+
+/// Draws `first` as soon as the terminal is set up, then waits for `app` (the course loading on
+/// another thread) and runs it: the learner sees home while the course loads, and no key is
+/// handled before the app has it.
+pub fn run_after(
+    first: &FirstFrame,
+    app: impl FnOnce() -> anyhow::Result<App>,
+) -> anyhow::Result<()> {
+    in_terminal(Some(first), |terminal| {
+        let mut app = app()?;
+        run_loop(terminal, &mut app, next_terminal_event, &mut perform)
+    })
+}
+
+/// Sets the terminal up, runs `body` in it and restores it, whatever `body` returns.
+fn in_terminal(
+    first: Option<&FirstFrame>,
+    body: impl FnOnce(&mut DefaultTerminal) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         anyhow::bail!(
@@ -33,7 +56,16 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
     restore_on_termination_signals();
-    let result = run_loop(&mut terminal, app, next_terminal_event, &mut perform);
+    // Only now, with every way out restoring the terminal: once home is on screen, SIGTERM must
+    // give the terminal back (tests/e2e_pty.rs sends it as soon as it sees home).
+    let drawn = match first {
+        Some(first) => terminal.draw(|frame| first.draw(frame)).map(drop),
+        None => Ok(()),
+    };
+    let result = match drawn {
+        Ok(()) => body(&mut terminal),
+        Err(error) => Err(error.into()),
+    };
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result

@@ -3,6 +3,7 @@
 
 pub mod blocks;
 mod check;
+pub mod index;
 mod inert;
 pub mod load;
 pub mod markdown;
@@ -12,6 +13,7 @@ pub mod scenario;
 pub mod search;
 pub mod source;
 
+pub use index::{CourseIndex, read_index};
 pub use load::load;
 pub use model::*;
 pub use problem::{Problem, Problems};

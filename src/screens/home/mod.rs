@@ -1,6 +1,9 @@
 //! The home screen: where to continue, the topics, then the practice modes.
 
+mod outline;
 mod view;
+
+pub use outline::{HomeOutline, TopicLine};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,6 +16,7 @@ use crate::input::{Action, Keymap, bind};
 use crate::progress::{Place, Progress};
 use crate::quiz::QuizRequest;
 use crate::ui::menu::ListState;
+use crate::ui::theme::Theme;
 use crossterm::event::KeyCode;
 
 #[rustfmt::skip]
@@ -51,7 +55,23 @@ impl ScreenState for HomeScreen {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context) -> Chrome {
-        view::draw_home(frame, area, cx, &self.list);
+        let home = HomeOutline::from_context(cx);
+        view::draw_home(frame, area, &home, cx.theme, &self.list);
+        Chrome::default()
+    }
+}
+
+impl HomeScreen {
+    /// Draws home from an outline made before the course has loaded (see
+    /// [`HomeOutline::from_index`]): the same body `draw` gives once it has.
+    pub fn draw_outline(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        home: &HomeOutline,
+        theme: &Theme,
+    ) -> Chrome {
+        view::draw_home(frame, area, home, theme, &self.list);
         Chrome::default()
     }
 }
