@@ -183,23 +183,24 @@ impl Cli {
 /// Loads the course (refusing one with problems), resolves the data folder and runs the TUI,
 /// starting where the command line asked (over the home screen, so Esc leads home).
 ///
-/// The built-in course loads on a second thread from the first line, while the data folder, the
-/// store and the terminal are set up; at home, for a learner whose figures follow from the
-/// course's outline, the first frame is drawn before the load ends (see `app::FirstFrame`). A
-/// course from `--content` is loaded and checked first, so its problems print before the terminal
-/// UI starts.
+/// At home with the built-in course, a learner whose figures follow from `course.ron` (see
+/// `app::FirstFrame`) sees home before the course is loaded: it loads right after the first
+/// frame, before the first key is read, so that nothing competes with that frame on a small
+/// machine. For other learners the course loads on a second thread while the terminal is set up.
+/// A course from `--content` is loaded and checked first, so its problems print before the
+/// terminal UI starts.
 fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
     profile: Option<String>,
     start: Start,
 ) -> anyhow::Result<ExitCode> {
-    let loading = match &content {
+    let from_disk = match &content {
         Some(dir) => match content::load(&CourseDir::new(dir)) {
-            Ok(course) => Loading::Done(course),
+            Ok(course) => Some(course),
             Err(problems) => return Ok(refuse(&problems)),
         },
-        None => Loading::Thread(std::thread::spawn(|| content::load(&EmbeddedCourse))),
+        None => None,
     };
     let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
     let profile = match ProfileName::from_flag(profile.as_deref()) {
@@ -213,13 +214,16 @@ fn open_tutor(
     let store = Store::open(&data_dir, &profile, Timestamp::now())
         .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR"));
-    let first = match (&loading, &start) {
-        (Loading::Thread(_), Start::Home) => content::read_index(&EmbeddedCourse)
-            .and_then(|index| FirstFrame::new(&index, &store, theme.clone())),
-        _ => None,
-    };
-    if let Some(first) = first {
-        tui::run_after(&first, move || {
+    if from_disk.is_none() && matches!(start, Start::Home) {
+        // Home cannot fail to open, so the terminal may be set up before the course is loaded.
+        let first = FirstFrame::for_learner(&store, theme.clone(), || {
+            content::read_index(&EmbeddedCourse)
+        });
+        let loading = match first {
+            Some(_) => Loading::Later,
+            None => Loading::Thread(std::thread::spawn(|| content::load(&EmbeddedCourse))),
+        };
+        tui::run_after(first.as_ref(), move || {
             // The built-in course is checked by the tests, so problems here are a broken build.
             let course = loading.finish().map_err(|problems| {
                 anyhow::anyhow!("the built-in course has problems: {problems}")
@@ -228,7 +232,11 @@ fn open_tutor(
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let course = match loading.finish() {
+    let loaded = match from_disk {
+        Some(course) => Ok(course),
+        None => content::load(&EmbeddedCourse),
+    };
+    let course = match loaded {
         Ok(course) => course,
         Err(problems) => return Ok(refuse(&problems)),
     };
@@ -242,16 +250,16 @@ fn open_tutor(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A course being loaded: from disk, already (and checked); the built-in one, on a thread.
+/// The built-in course, loading on a thread or to be loaded when it is needed.
 enum Loading {
-    Done(Course),
+    Later,
     Thread(std::thread::JoinHandle<Result<Course, Problems>>),
 }
 
 impl Loading {
     fn finish(self) -> Result<Course, Problems> {
         match self {
-            Loading::Done(course) => Ok(course),
+            Loading::Later => content::load(&EmbeddedCourse),
             // A panic in the loader is a bug to surface, not to hide.
             Loading::Thread(thread) => thread
                 .join()

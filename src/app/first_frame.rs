@@ -1,8 +1,8 @@
 //! Home drawn before the course has loaded. Loading the whole course (every lesson's markdown,
 //! every item, the checks) is most of start-up, yet a new learner's home shows only what
-//! `course.ron` and the progress say. So the first frame is drawn from the course's outline while
-//! the course loads on another thread; the app takes over once it has, before any key is
-//! handled, and its first frame is the same one (ratatui then writes nothing: the buffers match).
+//! `course.ron` and the progress say. So the first frame is drawn from the course's outline, then
+//! the course loads; the app takes over before any key is read, and its first frame is the same
+//! one (compared cell by cell, so nothing is written again).
 
 use ratatui::Frame;
 
@@ -24,10 +24,17 @@ pub struct FirstFrame {
 
 impl FirstFrame {
     /// The first frame of home for this learner, or `None` when it needs the loaded course (see
-    /// [`HomeOutline::from_index`]).
-    pub fn new(index: &CourseIndex, store: &Store, theme: Theme) -> Option<Self> {
+    /// [`HomeOutline::from_index`]). The outline is read only for a learner it can serve.
+    pub fn for_learner(
+        store: &Store,
+        theme: Theme,
+        index: impl FnOnce() -> Option<CourseIndex>,
+    ) -> Option<Self> {
+        if !HomeOutline::follows_from_index(store.progress()) {
+            return None;
+        }
         Some(Self {
-            home: HomeOutline::from_index(index, store.progress())?,
+            home: HomeOutline::from_index(&index()?, store.progress())?,
             screen: HomeScreen::default(),
             status: super::notices(store),
             theme,
@@ -82,8 +89,7 @@ mod tests {
     }
 
     fn first_frame(store: &Store, theme: &Theme) -> Option<FirstFrame> {
-        let index = read_index(&EmbeddedCourse).expect("the built-in course.ron");
-        FirstFrame::new(&index, store, theme.clone())
+        FirstFrame::for_learner(store, theme.clone(), || read_index(&EmbeddedCourse))
     }
 
     /// The first frame, drawn from the outline, is cell for cell (styles included) the frame the

@@ -79,12 +79,7 @@ impl HomeOutline {
     /// are counted by id; labs done and due reviews are none; mastery is 0 % where the topic has
     /// items). `None` otherwise: those figures need the whole course.
     pub fn from_index(index: &CourseIndex, progress: &Progress) -> Option<Self> {
-        // Compared as a whole, so that any record added to progress later counts as "not new"
-        // until someone teaches this function about it.
-        let mut rest = progress.clone();
-        rest.lessons.clear();
-        rest.sessions.clear();
-        if rest != Progress::default() {
+        if !Self::follows_from_index(progress) {
             return None;
         }
         let topics = index
@@ -111,6 +106,17 @@ impl HomeOutline {
             topics,
             review_due: 0,
         })
+    }
+
+    /// Whether [`HomeOutline::from_index`] can serve this learner: nothing answered, no lab
+    /// step, no place to continue from (lessons read and the sessions' log do not matter).
+    pub fn follows_from_index(progress: &Progress) -> bool {
+        // Compared as a whole, so that any record added to progress later counts as "not new"
+        // until someone teaches this function about it.
+        let mut rest = progress.clone();
+        rest.lessons.clear();
+        rest.sessions.clear();
+        rest == Progress::default()
     }
 
     /// The menu's entries, in order: Continue (when there is a place), the topics, the practice.
