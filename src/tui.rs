@@ -69,15 +69,17 @@ fn in_terminal(
         previous_hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    restore_on_termination_signals();
+    let signals = catch_termination_signals();
     // Only now, with every way out restoring the terminal: once home is on screen, SIGTERM must
-    // give the terminal back (tests/e2e_pty.rs sends it as soon as it sees home).
+    // give the terminal back (tests/e2e_pty.rs sends it as soon as it sees home). Starting the
+    // thread that acts on a signal can wait until the frame is out.
     let drawn = match first {
         Some(first) => terminal
             .draw(|frame| first.draw(frame))
             .map(|completed| Some(completed.buffer.clone())),
         None => Ok(None),
     };
+    signals.restore_on_arrival();
     let result = match drawn {
         Ok(shown) => body(&mut terminal, shown),
         Err(error) => Err(error.into()),
@@ -89,19 +91,29 @@ fn in_terminal(
 
 /// SIGTERM and SIGHUP (a closed terminal window, `kill`) end the tutor like a normal exit: the
 /// terminal is given back (main screen, no raw mode, no mouse reporting). Progress needs nothing
-/// here: it is saved after every change, atomically.
-fn restore_on_termination_signals() {
+/// here: it is saved after every change, atomically. The signals are caught here; the thread that
+/// acts on them is started by [`TerminationSignals::restore_on_arrival`], which may come after the
+/// first frame (a signal caught in between waits for it).
+fn catch_termination_signals() -> TerminationSignals {
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            ratatui::restore();
-            std::process::exit(128 + signal);
-        }
-    });
+    TerminationSignals(signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok())
+}
+
+struct TerminationSignals(Option<signal_hook::iterator::Signals>);
+
+impl TerminationSignals {
+    fn restore_on_arrival(self) {
+        let Some(mut signals) = self.0 else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = execute!(io::stdout(), DisableMouseCapture);
+                ratatui::restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
 }
 
 /// Draws, then waits for an event, turns it into an action and applies it, until the app stops.
