@@ -1,8 +1,10 @@
 //! The launch, idle and memory bars, measured in a real pseudo-terminal (figures come from here,
 //! never from tests). The release binary is started at 100x30 with a fresh temporary data folder,
 //! timed from spawn until the home screen is fully drawn (its footer, the last row ratatui writes,
-//! shows "q quit"), then sent `q`. After the runs, one more tutor is left idle for 5 seconds while
-//! its CPU time and the bytes it writes are counted.
+//! shows "q quit"), then sent `q`. The same is timed for a returning learner (a copy of progress
+//! with answers, lessons read, a lab step and a place to continue from, made here through the
+//! library), whose home needs the whole course. After the runs, one more tutor is left idle for 5
+//! seconds while its CPU time and the bytes it writes are counted.
 //!
 //! When `ttyper` (a small ratatui app: `cargo install ttyper`) is on the PATH, it is launched in
 //! the same run, alternating with the tutor so both meet the same machine, until its first frame
@@ -55,27 +57,26 @@ fn main() {
     println!("launching {} {runs} times at 100x30", binary.display());
 
     let ttyper = which("ttyper");
+    let returning = returning_learner();
     let mut anchor = Vec::new();
     let mut launches = Vec::new();
+    let mut returns = Vec::new();
     let mut exits = Vec::new();
     for _ in 0..runs {
         if let Some(ttyper) = &ttyper {
             anchor.push(launch_ttyper(ttyper));
         }
         let data = tempfile::tempdir().expect("a temp data dir");
-        let start = Instant::now();
-        let mut tutor = Tutor::spawn(&binary, &[], data.path(), 100, 30).expect("spawn");
-        tutor
-            .wait_for(TIMEOUT, home_is_drawn)
-            .expect("the home screen");
-        launches.push(start.elapsed());
-        let quit = Instant::now();
-        tutor.press(&["q"]);
-        let status = tutor.wait_exit(TIMEOUT).expect("the tutor exits");
-        assert!(status.success(), "the tutor failed: {status}");
-        exits.push(quit.elapsed());
+        let (launched, exited) = launch(&binary, data.path());
+        launches.push(launched);
+        exits.push(exited);
+        // A fresh copy each time: quitting may save the progress.
+        let data = tempfile::tempdir().expect("a temp data dir");
+        copy_dir(returning.path(), data.path());
+        returns.push(launch(&binary, data.path()).0);
     }
     launches.sort();
+    returns.sort();
     exits.sort();
     let median = |v: &[Duration]| v[v.len() / 2];
     let p95 = |v: &[Duration]| v[(v.len() - 1) * 95 / 100];
@@ -84,6 +85,12 @@ fn main() {
         ms(median(&launches)),
         ms(p95(&launches)),
         ms(launches[0])
+    );
+    println!(
+        "returning learner (home needs the whole course): median {:.2} ms, p95 {:.2} ms, min {:.2} ms",
+        ms(median(&returns)),
+        ms(p95(&returns)),
+        ms(returns[0])
     );
     println!("q to exit: median {:.2} ms", ms(median(&exits)));
     if !anchor.is_empty() {
@@ -95,14 +102,84 @@ fn main() {
             ms(anchor[0])
         );
         println!(
-            "ratio aks-tutor / ttyper: {:.2} (bar ≤ 1.0)",
-            ms(median(&launches)) / ms(median(&anchor))
+            "ratio aks-tutor / ttyper: {:.2} (bar ≤ 1.0); returning learner {:.2}",
+            ms(median(&launches)) / ms(median(&anchor)),
+            ms(median(&returns)) / ms(median(&anchor))
         );
     } else {
         println!("ttyper is not on the PATH: `cargo install ttyper` to measure against it");
     }
 
     idle_and_memory(&binary);
+}
+
+/// From spawn to the whole home screen, and from `q` to the exit.
+fn launch(binary: &std::path::Path, data: &std::path::Path) -> (Duration, Duration) {
+    let start = Instant::now();
+    let mut tutor = Tutor::spawn(binary, &[], data, 100, 30).expect("spawn");
+    tutor
+        .wait_for(TIMEOUT, home_is_drawn)
+        .expect("the home screen");
+    let launched = start.elapsed();
+    let quit = Instant::now();
+    tutor.press(&["q"]);
+    let status = tutor.wait_exit(TIMEOUT).expect("the tutor exits");
+    assert!(status.success(), "the tutor failed: {status}");
+    (launched, quit.elapsed())
+}
+
+/// A data folder whose default learner has answered every other question, read every other
+/// lesson, done a lab step and left off in a lab.
+fn returning_learner() -> tempfile::TempDir {
+    use aks_tutor::content::{EmbeddedCourse, load};
+    use aks_tutor::progress::{ItemKind, Mode, Outcome, Place, ProfileName, Store, Timestamp};
+    let data = tempfile::tempdir().expect("a temp data dir");
+    let course = load(&EmbeddedCourse).expect("the built-in course");
+    let profile = ProfileName::from_flag(None).expect("the default profile");
+    let mut store = Store::open(data.path(), &profile, Timestamp::now()).expect("a store");
+    let progress = store.progress_mut();
+    let now = Timestamp::now();
+    for (n, question) in course.questions().enumerate().step_by(2) {
+        let score = if n % 3 == 0 { 0.0 } else { 1.0 };
+        progress.record_answer(
+            ItemKind::Question,
+            &question.id,
+            Outcome::Score(score),
+            Mode::Quiz,
+            now,
+        );
+    }
+    for lesson in course.lessons().step_by(2) {
+        progress.record_lesson_finished(&lesson.id, now);
+    }
+    let lab = course.labs().next().expect("a lab");
+    progress.set_step_done(&lab.id, &lab.steps[0].id, true, now);
+    progress.set_resume(
+        Place::Lab {
+            lab: &lab.id,
+            step: Some(&lab.steps[0].id),
+        },
+        now,
+    );
+    let saved = store.save().expect("saved");
+    assert!(
+        matches!(saved, aks_tutor::progress::SaveOutcome::Saved),
+        "the progress is saved"
+    );
+    data
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).expect("read the data folder") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a type").is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
 }
 
 fn which(program: &str) -> Option<PathBuf> {

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::App;
-use crate::content::{self, CourseDir, EmbeddedCourse};
+use crate::app::{App, FirstFrame};
+use crate::content::{self, Course, CourseDir, EmbeddedCourse, Problems};
 use crate::paths::{DATA_DIR_ENV, resolve_data_dir};
 use crate::progress::{ProfileName, Store, Timestamp};
 use crate::quiz::QuizRequest;
@@ -201,6 +201,13 @@ impl Cli {
 
 /// Loads the course (refusing one with problems), resolves the data folder and runs the TUI,
 /// starting where the command line asked (over the home screen, so Esc leads home).
+///
+/// At home with the built-in course, a learner whose figures follow from `course.ron` (see
+/// `app::FirstFrame`) sees home before the course is loaded: it loads right after the first
+/// frame, before the first key is read, so that nothing competes with that frame on a small
+/// machine. For other learners the course loads on a second thread while the terminal is set up.
+/// A course from `--content` is loaded and checked first, so its problems print before the
+/// terminal UI starts.
 fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
@@ -208,17 +215,12 @@ fn open_tutor(
     name: Option<String>,
     start: Start,
 ) -> anyhow::Result<ExitCode> {
-    let loaded = match &content {
-        Some(dir) => content::load(&CourseDir::new(dir)),
-        None => content::load(&EmbeddedCourse),
-    };
-    let course = match loaded {
-        Ok(course) => course,
-        Err(problems) => {
-            tell!("{problems}");
-            tell!("aks-tutor cannot start: the course has problems (listed above).");
-            return Ok(ExitCode::FAILURE);
-        }
+    let from_disk = match &content {
+        Some(dir) => match content::load(&CourseDir::new(dir)) {
+            Ok(course) => Some(course),
+            Err(problems) => return Ok(refuse(&problems)),
+        },
+        None => None,
     };
     let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
     let profile = match ProfileName::from_flag(profile.as_deref()) {
@@ -237,11 +239,34 @@ fn open_tutor(
         tell!("aks-tutor: --name {name:?}: {message}");
         return Ok(ExitCode::from(2));
     }
-    let mut app = App::new(
-        course,
-        Theme::from_no_color(std::env::var_os("NO_COLOR")),
-        store,
-    );
+    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR"));
+    if from_disk.is_none() && matches!(start, Start::Home) {
+        // Home cannot fail to open, so the terminal may be set up before the course is loaded.
+        let first = FirstFrame::for_learner(&store, theme.clone(), || {
+            content::read_index(&EmbeddedCourse)
+        });
+        let loading = match first {
+            Some(_) => Loading::Later,
+            None => Loading::Thread(std::thread::spawn(|| content::load(&EmbeddedCourse))),
+        };
+        tui::run_after(first.as_ref(), move || {
+            // The built-in course is checked by the tests, so problems here are a broken build.
+            let course = loading.finish().map_err(|problems| {
+                anyhow::anyhow!("the built-in course has problems: {problems}")
+            })?;
+            Ok(App::new(course, theme, store))
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let loaded = match from_disk {
+        Some(course) => Ok(course),
+        None => content::load(&EmbeddedCourse),
+    };
+    let course = match loaded {
+        Ok(course) => course,
+        Err(problems) => return Ok(refuse(&problems)),
+    };
+    let mut app = App::new(course, theme, store);
     app.content_dir = content;
     if let Err(message) = app.start(start) {
         tell!("aks-tutor: {message}");
@@ -249,4 +274,29 @@ fn open_tutor(
     }
     tui::run(&mut app)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The built-in course, loading on a thread or to be loaded when it is needed.
+enum Loading {
+    Later,
+    Thread(std::thread::JoinHandle<Result<Course, Problems>>),
+}
+
+impl Loading {
+    fn finish(self) -> Result<Course, Problems> {
+        match self {
+            Loading::Later => content::load(&EmbeddedCourse),
+            // A panic in the loader is a bug to surface, not to hide.
+            Loading::Thread(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        }
+    }
+}
+
+/// Says why the course cannot be studied.
+fn refuse(problems: &Problems) -> ExitCode {
+    tell!("{problems}");
+    tell!("aks-tutor cannot start: the course has problems (listed above).");
+    ExitCode::FAILURE
 }

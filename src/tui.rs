@@ -7,15 +7,52 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
-use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::{DefaultTerminal, Terminal};
 
-use crate::app::App;
+use crate::app::{App, FirstFrame};
 use crate::input::{Action, Effect, action_for};
 use crate::ui::clipboard;
 
 /// Runs the app in the real terminal until the learner quits.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
+    in_terminal(None, |terminal, _| {
+        run_loop(terminal, app, next_terminal_event, &mut perform)
+    })
+}
+
+/// Sets the terminal up and draws `first` (when there is one), then waits for `app` (the course
+/// loading) and runs it: the learner sees home while the course loads, and no key is read before
+/// the app has it. The app's first frame is drawn only if it differs from the one on screen.
+pub fn run_after(
+    first: Option<&FirstFrame>,
+    app: impl FnOnce() -> anyhow::Result<App>,
+) -> anyhow::Result<()> {
+    in_terminal(first, |terminal, shown| {
+        let mut app = app()?;
+        let drawn = shown.is_some_and(|shown| shows(terminal, &app, &shown));
+        run_loop_from(terminal, &mut app, drawn, next_terminal_event, &mut perform)
+    })
+}
+
+/// Whether the app would draw exactly `shown` (then drawing it would only write style resets).
+fn shows<B: Backend>(terminal: &mut Terminal<B>, app: &App, shown: &Buffer) -> bool {
+    let mut frame = terminal.get_frame();
+    app.draw(&mut frame);
+    let buffer = terminal.current_buffer_mut();
+    let same = *buffer == *shown;
+    // The next draw starts from an empty buffer, as after any draw.
+    buffer.reset();
+    same
+}
+
+/// Sets the terminal up, draws `first`, runs `body` (given what `first` put on screen) and
+/// restores the terminal, whatever `body` returns.
+fn in_terminal(
+    first: Option<&FirstFrame>,
+    body: impl FnOnce(&mut DefaultTerminal, Option<Buffer>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         anyhow::bail!(
@@ -32,8 +69,21 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
         previous_hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    restore_on_termination_signals();
-    let result = run_loop(&mut terminal, app, next_terminal_event, &mut perform);
+    let signals = catch_termination_signals();
+    // Only now, with every way out restoring the terminal: once home is on screen, SIGTERM must
+    // give the terminal back (tests/e2e_pty.rs sends it as soon as it sees home). Starting the
+    // thread that acts on a signal can wait until the frame is out.
+    let drawn = match first {
+        Some(first) => terminal
+            .draw(|frame| first.draw(frame))
+            .map(|completed| Some(completed.buffer.clone())),
+        None => Ok(None),
+    };
+    signals.restore_on_arrival();
+    let result = match drawn {
+        Ok(shown) => body(&mut terminal, shown),
+        Err(error) => Err(error.into()),
+    };
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -41,19 +91,29 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
 
 /// SIGTERM and SIGHUP (a closed terminal window, `kill`) end the tutor like a normal exit: the
 /// terminal is given back (main screen, no raw mode, no mouse reporting). Progress needs nothing
-/// here: it is saved after every change, atomically.
-fn restore_on_termination_signals() {
+/// here: it is saved after every change, atomically. The signals are caught here; the thread that
+/// acts on them is started by [`TerminationSignals::restore_on_arrival`], which may come after the
+/// first frame (a signal caught in between waits for it).
+fn catch_termination_signals() -> TerminationSignals {
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            ratatui::restore();
-            std::process::exit(128 + signal);
-        }
-    });
+    TerminationSignals(signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok())
+}
+
+struct TerminationSignals(Option<signal_hook::iterator::Signals>);
+
+impl TerminationSignals {
+    fn restore_on_arrival(self) {
+        let Some(mut signals) = self.0 else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = execute!(io::stdout(), DisableMouseCapture);
+                ratatui::restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
 }
 
 /// Draws, then waits for an event, turns it into an action and applies it, until the app stops.
@@ -62,6 +122,20 @@ fn restore_on_termination_signals() {
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
+    next_event: impl FnMut(Option<Duration>) -> io::Result<Option<Event>>,
+    perform: &mut dyn FnMut(Effect) -> io::Result<()>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    run_loop_from(terminal, app, false, next_event, perform)
+}
+
+/// The loop, its first frame already on screen when `drawn`.
+fn run_loop_from<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut drawn: bool,
     mut next_event: impl FnMut(Option<Duration>) -> io::Result<Option<Event>>,
     perform: &mut dyn FnMut(Effect) -> io::Result<()>,
 ) -> anyhow::Result<()>
@@ -69,7 +143,9 @@ where
     B::Error: Send + Sync + 'static,
 {
     while app.running {
-        terminal.draw(|frame| app.draw(frame))?;
+        if !std::mem::take(&mut drawn) {
+            terminal.draw(|frame| app.draw(frame))?;
+        }
         app.after_frame();
         let timeout = app.wants_ticks().then_some(TICK);
         let action = match next_event(timeout)? {
@@ -101,5 +177,49 @@ fn perform(effect: Effect) -> io::Result<()> {
             stdout.write_all(clipboard::osc52(&text).as_bytes())?;
             stdout.flush()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::content::{EmbeddedCourse, load, read_index};
+    use crate::progress::{ProfileName, Store, StoreError};
+    use crate::ui::theme::Theme;
+
+    fn store() -> Store {
+        let error = StoreError::Read {
+            path: "/nonexistent".into(),
+            source: io::Error::other("test"),
+        };
+        Store::unsaved(
+            "/nonexistent".as_ref(),
+            &ProfileName::from_flag(None).unwrap(),
+            &error,
+        )
+    }
+
+    /// Once the course has loaded, the app's frame is compared with the first one: the same is
+    /// not written again; a different one (here, help open) is.
+    #[test]
+    fn the_apps_first_frame_is_drawn_only_when_it_differs_from_the_one_shown() {
+        let theme = Theme::monochrome();
+        let first =
+            FirstFrame::for_learner(&store(), theme.clone(), || read_index(&EmbeddedCourse))
+                .expect("a new learner's first frame");
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let shown = terminal
+            .draw(|frame| first.draw(frame))
+            .unwrap()
+            .buffer
+            .clone();
+        let mut app = App::new(load(&EmbeddedCourse).unwrap(), theme, store());
+        assert!(shows(&mut terminal, &app, &shown));
+        assert_eq!(*terminal.backend().buffer(), shown, "nothing was written");
+        app.help = Some(0);
+        assert!(!shows(&mut terminal, &app, &shown));
+        assert_eq!(*terminal.backend().buffer(), shown, "nothing was written");
     }
 }

@@ -2,8 +2,11 @@
 //! changes, and the one dispatch from an action to the screen on top. What a screen asks of the
 //! app (open another, start a mode, keep a record, copy) comes back in its `Reaction`.
 
+mod first_frame;
 mod keeping;
 mod view;
+
+pub use first_frame::FirstFrame;
 
 use std::path::PathBuf;
 
@@ -46,11 +49,17 @@ pub struct App {
     leave_warned: bool,
 }
 
+/// The store's notices as one footer message, or `None` when there are none.
+fn notices(store: &Store) -> Option<String> {
+    let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
+    (!notices.is_empty()).then(|| notices.join(" "))
+}
+
 impl App {
     /// The store's notices (a damaged file moved aside, progress that cannot be saved) are shown
     /// in the footer at start-up.
     pub fn new(course: Course, theme: Theme, store: Store) -> Self {
-        let notices: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
+        let status = notices(&store);
         let now = Timestamp::now();
         let catalogue = Catalogue::new(&course);
         let summary = ProgressSummary::with_catalogue(&course, &catalogue, store.progress(), now);
@@ -61,7 +70,7 @@ impl App {
             store,
             screens: vec![Screen::Home(Box::default())],
             help: None,
-            status: (!notices.is_empty()).then(|| notices.join(" ")),
+            status,
             running: true,
             catalogue,
             summary,

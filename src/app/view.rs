@@ -1,42 +1,101 @@
-//! The frame: the header's breadcrumb, the screen on top drawing its body, the footer (a message,
-//! or where the learner is and the keys from the screen's key tables), and the help overlay.
+//! The frame: the header's breadcrumb, the screen on top drawing its body, a line while progress
+//! is not being saved, the footer (a message, or where the learner is and the keys from the
+//! screen's key tables), and the help overlay.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::App;
-use crate::progress::{Notice, ReadOnlyReason};
+use crate::input::Keymap;
+use crate::progress::{Notice, ReadOnlyReason, Store};
+use crate::screens::Chrome;
 use crate::ui::help::draw_help;
+use crate::ui::theme::Theme;
 use crate::ui::wrap::wrap;
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, draw_header, draw_too_small, fit_hints};
 
 impl App {
     /// Draws the whole frame. Only reads the state (screens record what their window showed).
     pub fn draw(&self, frame: &mut Frame) {
+        let screen = self.screen().state();
+        let around = Around {
+            course_title: &self.course.title,
+            status: self.status.as_deref(),
+            not_saving: not_saving_line(&self.store),
+            help_note: not_saving_reason(&self.store),
+            keymap: screen.keymap(),
+            help: self.help,
+            theme: &self.theme,
+        };
+        around.draw(frame, |frame, body| {
+            screen.draw(frame, body, &self.context())
+        });
+    }
+}
+
+/// The short form of why progress is not being saved, when it is not.
+pub(super) fn not_saving_line(store: &Store) -> Option<String> {
+    let why = match store.read_only()? {
+        ReadOnlyReason::InUse { .. } => "another aks-tutor has this profile open",
+        ReadOnlyReason::NewerFormat { .. } => "the progress file is from a newer aks-tutor",
+        ReadOnlyReason::CannotLock { .. }
+        | ReadOnlyReason::NotWritable { .. }
+        | ReadOnlyReason::Unavailable { .. } => "the data folder cannot be written",
+    };
+    Some(format!(
+        "Progress is NOT being saved: {why}. ? tells why and what to do."
+    ))
+}
+
+/// The whole reason, for the help overlay.
+pub(super) fn not_saving_reason(store: &Store) -> Option<String> {
+    store.notices().iter().find_map(|notice| match notice {
+        Notice::ReadOnly { .. } => Some(notice.to_string()),
+        Notice::Damaged { .. } => None,
+    })
+}
+
+/// What a frame holds around the body of the screen on top.
+pub(super) struct Around<'a> {
+    pub course_title: &'a str,
+    pub status: Option<&'a str>,
+    /// Read-only is a state, not a message: while nothing is saved, every screen says so.
+    pub not_saving: Option<String>,
+    /// The whole reason, first in the help overlay.
+    pub help_note: Option<String>,
+    pub keymap: Keymap,
+    pub help: Option<usize>,
+    pub theme: &'a Theme,
+}
+
+impl Around<'_> {
+    /// Draws the frame, the body by `body` (which returns what goes in the header and footer).
+    pub(super) fn draw(&self, frame: &mut Frame, body: impl FnOnce(&mut Frame, Rect) -> Chrome) {
         let area = frame.area();
-        let theme = &self.theme;
+        let theme = self.theme;
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             draw_too_small(frame, area, theme);
             return;
         }
-        // Read-only is a state, not a message: while nothing is saved, every screen says so, in a
-        // line that fits the width (wrapped, never cut) above the footer.
+        let width = usize::from(area.width);
+        // The not-saving line fits the width (wrapped, never cut), above the footer.
         let warning = self
-            .not_saving_line()
-            .map(|text| wrap(&[(text, theme.warning)], usize::from(area.width)));
+            .not_saving
+            .as_ref()
+            .map(|text| wrap(&[(text.clone(), theme.warning)], width));
         let warning_rows = warning.as_ref().map_or(0, |lines| lines.len() as u16);
         // A message (a warning before leaving, say) is wrapped too, at most three rows.
-        let message = self.status.as_ref().map(|status| {
-            let mut lines = wrap(&[(status.clone(), theme.note)], usize::from(area.width));
+        let message = self.status.map(|status| {
+            let mut lines = wrap(&[(status.to_string(), theme.note)], width);
             lines.truncate(3);
             lines
         });
         let footer_rows = message
             .as_ref()
             .map_or(1, |lines| lines.len().max(1) as u16);
-        let [header, body, warning_area, footer] = Layout::vertical([
+        let [header, body_area, warning_area, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(warning_rows),
@@ -46,9 +105,8 @@ impl App {
         if let Some(lines) = warning {
             frame.render_widget(Paragraph::new(lines), warning_area);
         }
-        let screen = self.screen().state();
-        let chrome = screen.draw(frame, body, &self.context());
-        let mut crumbs = vec![self.course.title.clone()];
+        let chrome = body(frame, body_area);
+        let mut crumbs = vec![self.course_title.to_string()];
         crumbs.extend(chrome.crumbs);
         draw_header(frame, header, &crumbs, theme);
         let footer_lines = match message {
@@ -57,13 +115,10 @@ impl App {
                 let hints = chrome
                     .status
                     .into_iter()
-                    .chain(screen.keymap().hints().into_iter().map(str::to_string))
+                    .chain(self.keymap.hints().into_iter().map(str::to_string))
                     .collect::<Vec<_>>()
                     .join(" · ");
-                vec![Line::styled(
-                    fit_hints(&hints, usize::from(area.width)),
-                    theme.dim,
-                )]
+                vec![Line::styled(fit_hints(&hints, width), theme.dim)]
             }
         };
         frame.render_widget(Paragraph::new(footer_lines), footer);
@@ -71,33 +126,11 @@ impl App {
             draw_help(
                 frame,
                 area,
-                &screen.keymap(),
-                self.not_saving_reason(),
+                &self.keymap,
+                self.help_note.clone(),
                 scroll,
                 theme,
             );
         }
-    }
-
-    /// The short form of why progress is not being saved, when it is not.
-    fn not_saving_line(&self) -> Option<String> {
-        let why = match self.store.read_only()? {
-            ReadOnlyReason::InUse { .. } => "another aks-tutor has this profile open",
-            ReadOnlyReason::NewerFormat { .. } => "the progress file is from a newer aks-tutor",
-            ReadOnlyReason::CannotLock { .. }
-            | ReadOnlyReason::NotWritable { .. }
-            | ReadOnlyReason::Unavailable { .. } => "the data folder cannot be written",
-        };
-        Some(format!(
-            "Progress is NOT being saved: {why}. ? tells why and what to do."
-        ))
-    }
-
-    /// The whole reason, for the help overlay.
-    fn not_saving_reason(&self) -> Option<String> {
-        self.store.notices().iter().find_map(|notice| match notice {
-            Notice::ReadOnly { .. } => Some(notice.to_string()),
-            Notice::Damaged { .. } => None,
-        })
     }
 }

@@ -4,6 +4,7 @@
 pub mod blocks;
 mod check;
 pub mod debug_scenario;
+pub mod index;
 mod inert;
 pub mod load;
 pub mod markdown;
@@ -15,6 +16,7 @@ pub mod source;
 pub mod table_quiz;
 
 pub use debug_scenario::{DebugAction, DebugCause, DebugFix, DebugOutput, DebugScenario};
+pub use index::{CourseIndex, read_index};
 pub use load::load;
 pub use model::*;
 pub use problem::{Problem, Problems};

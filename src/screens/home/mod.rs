@@ -1,6 +1,9 @@
 //! The home screen: where to continue, the topics, then the practice modes.
 
+mod outline;
 mod view;
+
+pub use outline::{HomeOutline, TopicLine};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,6 +17,7 @@ use crate::input::{Action, Keymap, bind};
 use crate::progress::{Mode, Place, Progress};
 use crate::quiz::QuizRequest;
 use crate::ui::menu::ListState;
+use crate::ui::theme::Theme;
 use crossterm::event::KeyCode;
 
 #[rustfmt::skip]
@@ -36,7 +40,7 @@ impl ScreenState for HomeScreen {
     }
 
     fn act(&mut self, action: Action, cx: &Context) -> Reaction {
-        let entries = home_entries(cx.course, cx.progress);
+        let entries = HomeOutline::from_context(cx).entries();
         if action != Action::Open {
             self.list.navigate(action, entries.len());
             return Reaction::none();
@@ -58,7 +62,23 @@ impl ScreenState for HomeScreen {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context) -> Chrome {
-        view::draw_home(frame, area, cx, &self.list);
+        let home = HomeOutline::from_context(cx);
+        view::draw_home(frame, area, &home, cx.theme, &self.list);
+        Chrome::default()
+    }
+}
+
+impl HomeScreen {
+    /// Draws home from an outline made before the course has loaded (see
+    /// [`HomeOutline::from_index`]): the same body `draw` gives once it has.
+    pub fn draw_outline(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        home: &HomeOutline,
+        theme: &Theme,
+    ) -> Chrome {
+        view::draw_home(frame, area, home, theme, &self.list);
         Chrome::default()
     }
 }
@@ -149,23 +169,6 @@ impl Practice {
             Practice::Stats => "Mastery per topic, scores over time, due reviews, time spent",
         }
     }
-}
-
-pub fn home_entries(course: &Course, progress: &Progress) -> Vec<HomeEntry> {
-    let exam = progress
-        .sitting(Mode::Exam)
-        .map(|_| HomeEntry::ContinueExam);
-    let quizzes = [Mode::Review, Mode::Quiz].into_iter().filter(|&mode| {
-        progress
-            .sitting(mode)
-            .is_some_and(|s| s.position < s.items.len())
-    });
-    let exam = exam.into_iter().chain(quizzes.map(HomeEntry::ContinueQuiz));
-    let resume = resume_title(course, progress).map(|_| HomeEntry::Continue);
-    exam.chain(resume)
-        .chain((0..course.topics.len()).map(HomeEntry::Topic))
-        .chain(Practice::ALL.map(HomeEntry::Practice))
-        .collect()
 }
 
 /// "Lesson title › Section" for the saved resume point, when it still exists in the course.

@@ -1,29 +1,37 @@
-//! The home screen drawn: the course, then its entries as a menu.
+//! The home screen drawn: the course, then its entries as a menu. It draws a [`HomeOutline`], so
+//! the first frame (from the course's outline) and every later one (from the loaded course) are
+//! the same drawing.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{HomeEntry, Practice, home_entries, resume_title};
-use crate::screens::Context;
+use super::outline::HomeOutline;
+use super::{HomeEntry, Practice};
 use crate::ui::menu::{ListState, MenuEntry, draw_menu, inset};
+use crate::ui::theme::Theme;
 use crate::ui::wrap::wrap;
 
-pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) {
-    let theme = cx.theme;
+pub fn draw_home(
+    frame: &mut Frame,
+    area: Rect,
+    home: &HomeOutline,
+    theme: &Theme,
+    list: &ListState,
+) {
     let area = inset(area);
     let mut intro = vec![
         Line::default(),
-        Line::styled(cx.course.title.clone(), theme.title),
+        Line::styled(home.title.clone(), theme.title),
     ];
     // On a short terminal the entries matter more than the course's summary: it shows only when
     // every entry still gets its line.
     let summary = wrap(
-        &[(cx.course.summary.clone(), theme.dim)],
+        &[(home.summary.clone(), theme.dim)],
         usize::from(area.width),
     );
-    let entry_count = home_entries(cx.course, cx.progress).len();
-    if usize::from(area.height) >= intro.len() + summary.len() + 1 + entry_count {
+    let entries = home.entries();
+    if usize::from(area.height) >= intro.len() + summary.len() + 1 + entries.len() {
         intro.extend(summary);
     }
     // The right column's figures, labelled once above the topics.
@@ -32,13 +40,11 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
         format!("{header:>width$}", width = usize::from(area.width)),
         theme.dim,
     ));
-    let entries: Vec<MenuEntry> = home_entries(cx.course, cx.progress)
+    let entries: Vec<MenuEntry> = entries
         .into_iter()
         .map(|entry| match entry {
             HomeEntry::ContinueExam => {
-                let sitting = cx.progress.sitting(crate::progress::Mode::Exam);
-                let (answered, asked) =
-                    sitting.map_or((0, 0), |s| (s.answers.len(), s.items.len()));
+                let (answered, asked) = home.exam.unwrap_or_default();
                 MenuEntry {
                     name: format!("Continue: the mock exam ({answered} of {asked} answered)"),
                     description: "your answers were kept; the clock goes on from where it stopped"
@@ -47,8 +53,11 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
                 }
             }
             HomeEntry::ContinueQuiz(mode) => {
-                let sitting = cx.progress.sitting(mode);
-                let (at, of) = sitting.map_or((0, 0), |s| (s.position, s.items.len()));
+                let (at, of) = home
+                    .quizzes
+                    .iter()
+                    .find(|(m, ..)| *m == mode)
+                    .map_or((0, 0), |&(_, at, of)| (at, of));
                 let what = if mode == crate::progress::Mode::Review {
                     "the review"
                 } else {
@@ -61,20 +70,17 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
                 }
             }
             HomeEntry::Continue => MenuEntry {
-                name: format!(
-                    "Continue: {}",
-                    resume_title(cx.course, cx.progress).unwrap_or_default()
-                ),
+                name: format!("Continue: {}", home.resume.clone().unwrap_or_default()),
                 description: "where you left off".to_string(),
                 right: String::new(),
             },
             HomeEntry::Topic(i) => MenuEntry {
-                name: format!("{:>2}  {}", i + 1, cx.course.topics[i].title),
-                description: format!("    {}", cx.course.topics[i].summary),
-                right: topic_figures(cx, i),
+                name: format!("{:>2}  {}", i + 1, home.topics[i].title),
+                description: format!("    {}", home.topics[i].summary),
+                right: home.topics[i].figures(),
             },
             HomeEntry::Practice(Practice::Review) => MenuEntry {
-                name: match cx.due.now.len() {
+                name: match home.review_due {
                     0 => "Review: nothing due now".to_string(),
                     1 => "Review: 1 item due".to_string(),
                     n => format!("Review: {n} items due"),
@@ -90,42 +96,4 @@ pub fn draw_home(frame: &mut Frame, area: Rect, cx: &Context, list: &ListState) 
         })
         .collect();
     draw_menu(frame, area, intro, &entries, list, theme);
-}
-
-/// What the learner has done of a topic: lessons read, labs finished, mastery of its questions
-/// ("1/1 · 0/1 ·  40%"; a dash where the topic has none).
-fn topic_figures(cx: &Context, index: usize) -> String {
-    let topic = &cx.course.topics[index];
-    let progress = cx.progress;
-    let read = topic
-        .lessons
-        .iter()
-        .filter(|l| progress.lessons.contains_key(&l.id))
-        .count();
-    let labs_done = topic
-        .labs
-        .iter()
-        .filter(|lab| {
-            !lab.steps.is_empty()
-                && lab
-                    .steps
-                    .iter()
-                    .all(|step| progress.is_step_done(&lab.id, &step.id))
-        })
-        .count();
-    let fraction = |done: usize, total: usize| match total {
-        0 => "–".to_string(),
-        total => format!("{done}/{total}"),
-    };
-    let mastery = cx
-        .summary
-        .topics
-        .get(index)
-        .and_then(|t| t.mastery)
-        .map_or_else(|| "–".to_string(), |m| format!("{:.0}%", m * 100.0));
-    format!(
-        "{:>7} · {:>4} · {mastery:>7}",
-        fraction(read, topic.lessons.len()),
-        fraction(labs_done, topic.labs.len())
-    )
 }
