@@ -240,3 +240,39 @@ fn a_quiz_left_mid_way_is_offered_by_continue_and_resumes_at_its_next_question()
         .collect();
     assert_eq!(rest, ids[1..], "from its next question");
 }
+
+#[test]
+fn home_asks_once_for_the_name_reports_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    let ask = "Your name for reports";
+    assert!(screen(&app).contains(ask));
+    // The entry after the topics.
+    let topics = app.course.topics.len();
+    for _ in 0..topics {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    press(&mut app, &[Enter]);
+    assert!(
+        matches!(app.screen(), Screen::NamePrompt(_)),
+        "{}",
+        screen(&app)
+    );
+    type_text(&mut app, "Ada Lovelace");
+    press(&mut app, &[Enter]);
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert!(!screen(&app).contains(ask), "asked once");
+    assert_eq!(saved(dir.path()).learner_name(), Some("Ada Lovelace"));
+
+    // Declined: not asked again, and nothing but that is kept.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    for _ in 0..topics {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    press(&mut app, &[Enter, KeyCode::Esc]);
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert!(!screen(&app).contains(ask));
+    let progress = saved(dir.path());
+    assert!(progress.name_declined && progress.learner_name().is_none());
+}

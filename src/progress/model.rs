@@ -40,6 +40,9 @@ pub struct Progress {
     /// The learner's name as they gave it (`--name`, or asked once); reports head columns with it.
     #[serde(default)]
     pub name: Option<String>,
+    /// The learner was asked for a name and chose not to give one: home does not ask again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub name_declined: bool,
     /// Questions by question id: authored questions, questions generated from the lessons' tables
     /// (their ids come from the quiz engine) and network policy predictions (their scenario's
     /// progress id). One map, because the course keeps these ids unique among themselves.
@@ -81,6 +84,7 @@ impl Default for Progress {
         Self {
             format_version: FORMAT_VERSION,
             name: None,
+            name_declined: false,
             questions: BTreeMap::new(),
             interview: BTreeMap::new(),
             lessons: BTreeMap::new(),

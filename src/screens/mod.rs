@@ -9,6 +9,7 @@ pub mod home;
 pub mod interview;
 pub mod lab;
 pub mod lesson;
+pub mod name_prompt;
 pub mod netpol_explore;
 pub mod netpol_lab;
 pub mod picker;
@@ -200,6 +201,7 @@ screens! {
     NetpolExplore(netpol_explore::NetpolExploreScreen),
     Picker(picker::PickerScreen),
     DebugLab(debug_lab::DebugLabScreen),
+    NamePrompt(name_prompt::NamePromptScreen),
 }
 
 /// A seed for a session the learner did not give one for; shown on screen, so it can be replayed.

@@ -23,6 +23,10 @@ pub enum Record {
         lesson: String,
     },
     Resume(ResumePoint),
+    /// The learner's name, for reports.
+    Name(String),
+    /// Asked for a name, the learner chose not to give one.
+    NameDeclined,
     /// A sizing exercise answered: it schedules the skill it practises.
     Sizing {
         skill: SizingSkill,
@@ -70,6 +74,12 @@ impl Record {
     /// Applies the record; returns whether the progress changed (and so needs saving).
     pub fn apply(&self, progress: &mut Progress, catalogue: &Catalogue, now: Timestamp) -> bool {
         match self {
+            Record::Name(name) => progress.set_name(name).is_ok(),
+            Record::NameDeclined => {
+                let first_time = !progress.name_declined;
+                progress.name_declined = true;
+                first_time
+            }
             Record::Sizing { skill, outcome } => {
                 let _next_due = progress.record_sizing(*skill, *outcome, now);
                 true

@@ -48,6 +48,7 @@ impl ScreenState for HomeScreen {
         match entries.get(self.list.selected) {
             Some(HomeEntry::Continue) => Reaction::start(Start::Continue),
             Some(HomeEntry::ContinueExam) => Reaction::start(Start::ContinueExam),
+            Some(HomeEntry::AskName) => Reaction::open(Screen::NamePrompt(Box::default())),
             Some(HomeEntry::ContinueQuiz(mode)) => Reaction::start(Start::ContinueQuiz(*mode)),
             Some(HomeEntry::Topic(topic)) => {
                 Reaction::open(Screen::Topic(Box::new(TopicScreen::new(*topic))))
@@ -89,6 +90,8 @@ pub enum HomeEntry {
     ContinueExam,
     /// A quiz or review left before its end: back to its next question.
     ContinueQuiz(Mode),
+    /// The name reports should show: asked until given or declined.
+    AskName,
     /// Back to the lesson section or lab step the learner left.
     Continue,
     Topic(usize),

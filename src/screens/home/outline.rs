@@ -21,6 +21,8 @@ pub struct HomeOutline {
     pub exam: Option<(usize, usize)>,
     /// Quizzes and reviews kept in progress: their mode, next question and length.
     pub quizzes: Vec<(Mode, usize, usize)>,
+    /// No name given or declined yet: home asks for one.
+    pub ask_name: bool,
 }
 
 /// One topic's line: its title and what the learner has done of it.
@@ -75,6 +77,7 @@ impl HomeOutline {
             resume: resume_title(cx.course, progress),
             topics,
             review_due: cx.due.now.len(),
+            ask_name: asks_for_name(progress),
             exam: progress
                 .sitting(Mode::Exam)
                 .map(|s| (s.answers.len(), s.items.len())),
@@ -125,6 +128,7 @@ impl HomeOutline {
             review_due: 0,
             exam: None,
             quizzes: Vec::new(),
+            ask_name: asks_for_name(progress),
         })
     }
 
@@ -152,9 +156,16 @@ impl HomeOutline {
             )
             .chain(self.resume.as_ref().map(|_| HomeEntry::Continue))
             .chain((0..self.topics.len()).map(HomeEntry::Topic))
+            // Asked after the topics, so it never stands between a new learner and the course.
+            .chain(self.ask_name.then_some(HomeEntry::AskName))
             .chain(Practice::ALL.map(HomeEntry::Practice))
             .collect()
     }
+}
+
+/// Whether home should ask for the learner's name: none given, and not declined.
+fn asks_for_name(progress: &Progress) -> bool {
+    progress.learner_name().is_none() && !progress.name_declined
 }
 
 impl TopicLine {

@@ -69,6 +69,11 @@ pub fn draw_home(
                     right: String::new(),
                 }
             }
+            HomeEntry::AskName => MenuEntry {
+                name: "Your name for reports: not given yet".to_string(),
+                description: "Enter to give it, or Esc there to stop being asked".to_string(),
+                right: String::new(),
+            },
             HomeEntry::Continue => MenuEntry {
                 name: format!("Continue: {}", home.resume.clone().unwrap_or_default()),
                 description: "where you left off".to_string(),
