@@ -7,13 +7,17 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
-use ratatui::backend::Backend;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
-use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, FirstFrame};
 use crate::input::{Action, Effect, action_for};
 use crate::ui::clipboard;
+use crate::ui::inert_backend::InertBackend;
+
+/// The real terminal, every cell drawn through the inert gate.
+type TutorTerminal = Terminal<InertBackend<CrosstermBackend<io::Stdout>>>;
 
 /// Runs the app in the real terminal until the learner quits.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
@@ -51,7 +55,7 @@ fn shows<B: Backend>(terminal: &mut Terminal<B>, app: &App, shown: &Buffer) -> b
 /// restores the terminal, whatever `body` returns.
 fn in_terminal(
     first: Option<&FirstFrame>,
-    body: impl FnOnce(&mut DefaultTerminal, Option<Buffer>) -> anyhow::Result<()>,
+    body: impl FnOnce(&mut TutorTerminal, Option<Buffer>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -59,8 +63,11 @@ fn in_terminal(
             "the tutor needs an interactive terminal; for scripts use validate, plan, netpol, progress or report"
         );
     }
-    let mut terminal =
-        ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot start the terminal UI: {e}"))?;
+    // ratatui's init sets the terminal up (raw mode, alternate screen, a panic hook that restores
+    // it); the terminal drawn to is the same stdout, through the inert gate.
+    ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot start the terminal UI: {e}"))?;
+    let mut terminal = Terminal::new(InertBackend(CrosstermBackend::new(io::stdout())))
+        .map_err(|e| anyhow::anyhow!("cannot start the terminal UI: {e}"))?;
     // ratatui's hook leaves raw mode and the alternate screen; mouse reporting must end too, or
     // the shell receives mouse escape codes after a panic.
     let previous_hook = std::panic::take_hook();

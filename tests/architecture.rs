@@ -105,3 +105,37 @@ fn no_path_attribute_outside_test_modules() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// Everything printed goes through the one inert-text gate (`say!`, `tell!` and the functions
+/// in `src/inert/`): a raw `println!` outside it is how an escape sequence from a manifest or a
+/// progress file would reach the terminal. Unit-test files may print what they like.
+#[test]
+fn nothing_prints_around_the_inert_gate() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let gate = src.join("inert");
+    let mut found = Vec::new();
+    for path in rust_files(&src) {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if path.starts_with(&gate) || name.ends_with("_tests.rs") || name == "tests.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        // Unit tests inline in a module come after its `mod tests` line.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (i, line) in code.lines().enumerate() {
+            let line = line.trim_start();
+            if line.starts_with("//") {
+                continue;
+            }
+            for raw in ["println!", "eprintln!", "print!(", "eprint!("] {
+                if line.contains(raw) {
+                    found.push(format!("{}:{}: {line}", path.display(), i + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod document;
 pub mod help;
 pub mod highlight;
+pub mod inert_backend;
 pub mod menu;
 pub mod scrolled;
 pub mod table;
