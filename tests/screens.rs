@@ -251,10 +251,16 @@ fn slash_searches_every_lesson_and_lab_and_enter_opens_the_hit() {
 fn interview_from_home_asks_for_the_level_and_a_topic_offers_its_items() {
     use aks_tutor::screens::Screen;
     let mut app = app(80, 24);
-    // Home ends with Review, Quiz, Interview, Exam, Sizing, Stats.
+    // Home ends with Review, Quiz, Interview, Exam, Sizing, Debugging labs, Stats.
     press(
         &mut app,
-        &[KeyCode::End, KeyCode::Up, KeyCode::Up, KeyCode::Up],
+        &[
+            KeyCode::End,
+            KeyCode::Up,
+            KeyCode::Up,
+            KeyCode::Up,
+            KeyCode::Up,
+        ],
     );
     press(&mut app, &[Enter]);
     assert!(

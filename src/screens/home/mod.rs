@@ -106,16 +106,18 @@ pub enum Practice {
     Interview,
     Exam,
     Sizing,
+    Debug,
     Stats,
 }
 
 impl Practice {
-    pub const ALL: [Practice; 6] = [
+    pub const ALL: [Practice; 7] = [
         Practice::Review,
         Practice::Quiz,
         Practice::Interview,
         Practice::Exam,
         Practice::Sizing,
+        Practice::Debug,
         Practice::Stats,
     ];
 
@@ -145,6 +147,10 @@ impl Practice {
                 pass_mark: super::start::DEFAULT_PASS_MARK,
             },
             Practice::Sizing => Start::Sizing { seed: None },
+            Practice::Debug => Start::Debug {
+                scenario: None,
+                seed: None,
+            },
             Practice::Stats => Start::Stats,
         }
     }
@@ -156,6 +162,7 @@ impl Practice {
             Practice::Interview => "Practice: interview rehearsal",
             Practice::Exam => "Practice: mock exam",
             Practice::Sizing => "Practice: sizing exercises",
+            Practice::Debug => "Practice: debugging labs",
             Practice::Stats => "Stats: mastery, history, streak",
         }
     }
@@ -169,6 +176,9 @@ impl Practice {
                 "20 mixed questions in 30 minutes; results and weak topics at the end"
             }
             Practice::Sizing => "Generated IP-sizing problems with worked solutions",
+            Practice::Debug => {
+                "An incident to investigate: run diagnostics, name the root cause and the fix"
+            }
             Practice::Stats => "Mastery per topic, scores over time, due reviews, time spent",
         }
     }

@@ -31,8 +31,12 @@ pub fn draw_home(
         usize::from(area.width),
     );
     let entries = home.entries();
-    if usize::from(area.height) >= intro.len() + summary.len() + 1 + entries.len() {
+    let rows = usize::from(area.height);
+    if rows >= intro.len() + summary.len() + 1 + entries.len() {
         intro.extend(summary);
+    } else if rows < intro.len() + 1 + entries.len() {
+        // Tighter still: the blank line at the top goes before any entry does.
+        intro.remove(0);
     }
     // The right column's figures, labelled once above the topics.
     let header = "lessons · labs · mastery";
