@@ -186,14 +186,27 @@ impl ScrolledDoc {
     /// Draws `rendered` in the reading column of `area` (centred, at most the reading width),
     /// with a scrollbar when it does not fit.
     pub fn draw(&self, frame: &mut Frame, area: Rect, rendered: &Rendered, theme: &Theme) {
-        let height = usize::from(area.height);
-        self.settle(rendered, height);
         let width = document_width(area.width) as u16;
         let column = Rect {
             x: area.x + area.width.saturating_sub(width) / 2,
             width,
             ..area
         };
+        self.draw_in(frame, column, area, rendered, theme);
+    }
+
+    /// Draws `rendered` in `text` (rows from `area`), with a scrollbar at `area`'s right edge
+    /// when it does not fit: for a screen that places its text itself (wide output, say).
+    pub fn draw_in(
+        &self,
+        frame: &mut Frame,
+        text: Rect,
+        area: Rect,
+        rendered: &Rendered,
+        theme: &Theme,
+    ) {
+        let height = usize::from(area.height);
+        self.settle(rendered, height);
         let top = self.top.get();
         let visible: Vec<_> = rendered
             .lines
@@ -202,7 +215,7 @@ impl ScrolledDoc {
             .take(height)
             .cloned()
             .collect();
-        frame.render_widget(Paragraph::new(visible).style(theme.base), column);
+        frame.render_widget(Paragraph::new(visible).style(theme.base), text);
         if rendered.lines.len() > height {
             let mut state = ScrollbarState::new(rendered.lines.len().saturating_sub(height) + 1)
                 .position(top)

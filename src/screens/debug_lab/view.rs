@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::text::{Log, reflow};
 use super::{DebugLabScreen, LogEntry, Stage};
@@ -256,25 +256,10 @@ fn draw_scrolled(
     log: &Rendered,
     theme: &Theme,
 ) {
-    let height = usize::from(area.height);
-    doc.settle(log, height);
-    let top = doc.top();
-    let visible: Vec<Line> = log.lines.iter().skip(top).take(height).cloned().collect();
     let text_area = Rect {
         x: area.x + margin,
         width: area.width.saturating_sub(margin + 1),
         ..area
     };
-    frame.render_widget(Paragraph::new(visible).style(theme.base), text_area);
-    if log.lines.len() > height {
-        let mut state = ScrollbarState::new(log.lines.len().saturating_sub(height) + 1)
-            .position(top)
-            .viewport_content_length(height);
-        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .track_style(theme.border)
-            .thumb_style(theme.dim);
-        frame.render_stateful_widget(scrollbar, area, &mut state);
-    }
+    doc.draw_in(frame, text_area, area, log, theme);
 }
