@@ -31,15 +31,18 @@ pub enum ItemClass {
     Interview,
     /// A sizing skill (a fresh generated exercise of that skill).
     SizingSkill,
+    /// A debugging-lab scenario (played again with a cause not solved yet).
+    DebugLab,
 }
 
 impl ItemClass {
-    pub const ALL: [ItemClass; 5] = [
+    pub const ALL: [ItemClass; 6] = [
         ItemClass::Question,
         ItemClass::TableQuestion,
         ItemClass::Prediction,
         ItemClass::Interview,
         ItemClass::SizingSkill,
+        ItemClass::DebugLab,
     ];
 
     pub fn kind(self) -> ItemKind {
@@ -49,6 +52,7 @@ impl ItemClass {
             }
             ItemClass::Interview => ItemKind::Interview,
             ItemClass::SizingSkill => ItemKind::SizingSkill,
+            ItemClass::DebugLab => ItemKind::DebugLab,
         }
     }
 
@@ -60,6 +64,7 @@ impl ItemClass {
             ItemClass::Prediction => "policy predictions",
             ItemClass::Interview => "interview items",
             ItemClass::SizingSkill => "sizing skills",
+            ItemClass::DebugLab => "debugging labs",
         }
     }
 }
@@ -87,7 +92,7 @@ impl Entry {
 pub struct Catalogue {
     entries: Vec<Entry>,
     /// Per kind (in [`ItemKind::ALL`] order), id → entry: looked up by `&str`, no allocation.
-    index: [HashMap<String, usize>; 3],
+    index: [HashMap<String, usize>; 4],
 }
 
 fn slot(kind: ItemKind) -> usize {
@@ -95,6 +100,7 @@ fn slot(kind: ItemKind) -> usize {
         ItemKind::Question => 0,
         ItemKind::Interview => 1,
         ItemKind::SizingSkill => 2,
+        ItemKind::DebugLab => 3,
     }
 }
 
@@ -144,6 +150,15 @@ impl Catalogue {
                     &topic_id,
                     None,
                     &item.question,
+                );
+            }
+            for scenario in &topic.debug {
+                catalogue.push(
+                    ItemClass::DebugLab,
+                    &scenario.id,
+                    &topic_id,
+                    None,
+                    &scenario.title,
                 );
             }
             if topic.id == SIZING_TOPIC {

@@ -20,6 +20,7 @@ fn set_due(progress: &mut Progress, kind: ItemKind, id: &str, due: Timestamp) {
         ItemKind::Question => &mut progress.questions,
         ItemKind::Interview => &mut progress.interview,
         ItemKind::SizingSkill => &mut progress.sizing,
+        ItemKind::DebugLab => &mut progress.debug_schedule,
     };
     items.entry(id.to_string()).or_default().schedule = Some(schedule);
 }

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::catalogue::Catalogue;
+use super::catalogue::{Catalogue, ItemClass};
 use super::due::{self, Due, DueItem};
 use super::model::{ItemKind, Progress, lab_step_key};
 use super::time::Timestamp;
@@ -84,7 +84,12 @@ pub fn topic_mastery(
             .count();
     }
     let mut score_total = 0.0;
-    for entry in catalogue.topic_entries(&topic.id) {
+    // Mastery is what the learner knows to answer; a debugging lab is practice that is scheduled
+    // (and shown on its own, in Stats and the reports), not an item of the topic's mastery.
+    for entry in catalogue
+        .topic_entries(&topic.id)
+        .filter(|entry| entry.class != ItemClass::DebugLab)
+    {
         standing.items += 1;
         let Some(item) = progress.item(entry.kind(), &entry.id) else {
             continue;

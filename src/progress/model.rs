@@ -67,6 +67,9 @@ pub struct Progress {
     /// Debugging-lab attempts by scenario id, oldest first.
     #[serde(default)]
     pub debug_labs: BTreeMap<String, Vec<DebugAttempt>>,
+    /// Debugging-lab scenarios scheduled for review, by scenario id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub debug_schedule: BTreeMap<String, ItemProgress>,
     /// Quizzes, reviews, exams and rehearsals left before their end, at most one per mode, so
     /// that Continue can resume them with the answers already given.
     #[serde(default)]
@@ -92,6 +95,7 @@ impl Default for Progress {
             sizing: BTreeMap::new(),
             exams: Vec::new(),
             debug_labs: BTreeMap::new(),
+            debug_schedule: BTreeMap::new(),
             sittings: Vec::new(),
             resume: None,
             sessions: Vec::new(),
@@ -108,13 +112,17 @@ pub enum ItemKind {
     Question,
     Interview,
     SizingSkill,
+    /// A debugging-lab scenario: due again like the rest; it comes back with a cause the learner
+    /// has not solved yet.
+    DebugLab,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 3] = [
+    pub const ALL: [ItemKind; 4] = [
         ItemKind::Question,
         ItemKind::Interview,
         ItemKind::SizingSkill,
+        ItemKind::DebugLab,
     ];
 }
 
@@ -258,6 +266,7 @@ impl Progress {
             ItemKind::Question => &self.questions,
             ItemKind::Interview => &self.interview,
             ItemKind::SizingSkill => &self.sizing,
+            ItemKind::DebugLab => &self.debug_schedule,
         }
     }
 
@@ -266,6 +275,7 @@ impl Progress {
             ItemKind::Question => &mut self.questions,
             ItemKind::Interview => &mut self.interview,
             ItemKind::SizingSkill => &mut self.sizing,
+            ItemKind::DebugLab => &mut self.debug_schedule,
         }
     }
 

@@ -146,7 +146,18 @@ impl Record {
                     shortest: count(attempt.shortest),
                     score: f64::from(attempt.score.min(100)) / 100.0,
                 };
+                let score = kept.score;
                 progress.record_debug_attempt(&attempt.scenario, kept);
+                // Scheduled like every other item: a solved lab comes back later, a missed one
+                // soon, each time with a cause not solved yet.
+                let outcome = Outcome::Score(if attempt.solved { score } else { 0.0 });
+                let _next_due = progress.record_answer(
+                    ItemKind::DebugLab,
+                    &attempt.scenario,
+                    outcome,
+                    Mode::Quiz,
+                    now,
+                );
                 true
             }
         }

@@ -12,7 +12,7 @@ use super::quiz::QuizScreen;
 use super::sizing::SizingScreen;
 use super::{Screen, Start, fresh_seed};
 use crate::content::Course;
-use crate::progress::{Due, DueItem, ItemClass, Mode, SizingSkill};
+use crate::progress::{Due, DueItem, ItemClass, Mode, Progress, SizingSkill};
 use crate::quiz::{QuizSession, questions_by_id};
 
 /// The kinds of review, each asked on its own screen.
@@ -22,14 +22,16 @@ pub enum ReviewKind {
     Interview,
     Predictions,
     Sizing,
+    Debug,
 }
 
 impl ReviewKind {
-    const ALL: [ReviewKind; 4] = [
+    const ALL: [ReviewKind; 5] = [
         ReviewKind::Questions,
         ReviewKind::Interview,
         ReviewKind::Predictions,
         ReviewKind::Sizing,
+        ReviewKind::Debug,
     ];
 
     fn of(class: ItemClass) -> Self {
@@ -38,6 +40,7 @@ impl ReviewKind {
             ItemClass::Interview => ReviewKind::Interview,
             ItemClass::Prediction => ReviewKind::Predictions,
             ItemClass::SizingSkill => ReviewKind::Sizing,
+            ItemClass::DebugLab => ReviewKind::Debug,
         }
     }
 
@@ -47,6 +50,7 @@ impl ReviewKind {
             ReviewKind::Interview => "interview item",
             ReviewKind::Predictions => "policy prediction",
             ReviewKind::Sizing => "sizing skill",
+            ReviewKind::Debug => "debugging lab",
         };
         format!("{count} {noun}{} due", if count == 1 { "" } else { "s" })
     }
@@ -57,6 +61,7 @@ impl ReviewKind {
             ReviewKind::Interview => "rehearsed in your own words; \"again\" brings one back",
             ReviewKind::Predictions => "predicted again in their scenario",
             ReviewKind::Sizing => "a fresh exercise of each skill",
+            ReviewKind::Debug => "played again, with a cause you have not solved yet",
         }
     }
 }
@@ -69,6 +74,7 @@ const NOTHING_DUE: &str =
 pub fn review_screen(
     kind: Option<ReviewKind>,
     course: &Course,
+    progress: &Progress,
     due: &Due,
 ) -> Result<Screen, String> {
     let due_of = |kind: ReviewKind| -> Vec<&DueItem> {
@@ -148,6 +154,11 @@ pub fn review_screen(
                 })
                 .ok_or(NOTHING_DUE)?;
             NetpolLabScreen::open(course, topic, index).map(|lab| Screen::NetpolLab(Box::new(lab)))
+        }
+        ReviewKind::Debug => {
+            // The most overdue scenario, drawn with a cause not solved yet.
+            let scenario = items.first().map(|item| item.id.as_str());
+            super::debug_lab::start(course, progress, scenario, None)
         }
         ReviewKind::Sizing => {
             let skill = items

@@ -84,8 +84,8 @@ pub fn screen_for(
         Start::Continue => resume(course, progress)?,
         Start::ContinueExam => resume_exam(course, progress)?,
         Start::ContinueQuiz(mode) => resume_quiz(course, progress, mode)?,
-        Start::Review => review_screen(None, course, due)?,
-        Start::ReviewOf(kind) => review_screen(Some(kind), course, due)?,
+        Start::Review => review_screen(None, course, progress, due)?,
+        Start::ReviewOf(kind) => review_screen(Some(kind), course, progress, due)?,
         Start::Cram { topic } => {
             let request = QuizRequest {
                 topic: Some(topic),

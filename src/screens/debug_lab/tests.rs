@@ -115,6 +115,13 @@ fn naming_the_cause_and_the_fix_ends_the_lab_and_keeps_the_attempt() {
     let catalogue = crate::progress::Catalogue::new(&course);
     assert!(reaction.records[0].apply(&mut progress, &catalogue, Timestamp::now()));
     assert_eq!(solved_causes(&progress, SCENARIO), ["coredns-down"]);
+    assert!(
+        progress
+            .item(crate::progress::ItemKind::DebugLab, SCENARIO)
+            .and_then(|item| item.schedule.as_ref())
+            .is_some(),
+        "the scenario is scheduled like every other item"
+    );
     let kept = &progress.debug_labs[SCENARIO][0];
     assert_eq!(
         (kept.steps, kept.score),
