@@ -2,12 +2,10 @@
 
 use super::{
     PRIVATE_POD_BLOCKS, capitalise, cluster_ranges, named_given, named_in_effect, peered_ranges,
-    push_overlaps,
+    push_overlaps, smaller_than_azure_allows,
 };
 use crate::sizing::capacity::{NodeSubnetSizing, node_slots_in_pod_cidr};
-use crate::sizing::cidr::{
-    SMALLEST_SUBNET_PREFIX, bounds, contains, group_thousands, network_of, usable_addresses,
-};
+use crate::sizing::cidr::{bounds, contains, group_thousands, network_of, usable_addresses};
 use crate::sizing::plan::{DNS_SERVICE_IP_OFFSET, NetworkPlan};
 use crate::sizing::rules::{Finding, RuleId};
 
@@ -42,17 +40,10 @@ pub(super) fn check_node_subnet(
             "nodes could not reach the peered network",
         );
     }
-    let prefix = written.prefix_len();
-    if prefix > SMALLEST_SUBNET_PREFIX {
-        findings.push(Finding::error(
-            RuleId::SubnetSmallerThan29,
-            format!(
-                "{} is smaller than a /29, the smallest subnet Azure allows.",
-                capitalise(&subnet.words)
-            ),
-        ));
+    if smaller_than_azure_allows(findings, &subnet) {
         return;
     }
+    let prefix = written.prefix_len();
     let usable = usable_addresses(prefix);
     if usable < sizing.required_ips {
         let advice = sizing

@@ -109,6 +109,22 @@ fn push_overlaps(
     }
 }
 
+/// A subnet smaller than a /29 is refused by Azure: says so and returns true (nothing more about
+/// that subnet is worth saying).
+fn smaller_than_azure_allows(findings: &mut Vec<Finding>, subnet: &Named) -> bool {
+    if subnet.range.prefix_len() <= crate::sizing::cidr::SMALLEST_SUBNET_PREFIX {
+        return false;
+    }
+    findings.push(Finding::error(
+        RuleId::SubnetSmallerThan29,
+        format!(
+            "{} is smaller than a /29, the smallest subnet Azure allows.",
+            capitalise(&subnet.words)
+        ),
+    ));
+    true
+}
+
 fn capitalise(words: &str) -> String {
     let mut chars = words.chars();
     chars

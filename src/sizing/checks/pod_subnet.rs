@@ -1,7 +1,7 @@
 //! The validator's rules for Azure CNI Pod Subnet's pod subnet (concepts-network-azure-cni-pod-subnet.md).
 
-use super::{capitalise, named_given};
-use crate::sizing::cidr::{SMALLEST_SUBNET_PREFIX, contains, group_thousands, overlaps};
+use super::{capitalise, named_given, smaller_than_azure_allows};
+use crate::sizing::cidr::{contains, group_thousands, overlaps};
 use crate::sizing::plan::NetworkPlan;
 use crate::sizing::pod_subnet::{PodSubnetSizing, STATIC_LARGEST_PREFIX, node_slots_in_pod_subnet};
 use crate::sizing::rules::{Finding, RuleId};
@@ -60,17 +60,10 @@ pub(super) fn check_pod_subnet(
             ),
         ));
     }
-    let prefix = written.prefix_len();
-    if prefix > SMALLEST_SUBNET_PREFIX {
-        findings.push(Finding::error(
-            RuleId::SubnetSmallerThan29,
-            format!(
-                "{} is smaller than a /29, the smallest subnet Azure allows.",
-                capitalise(&subnet.words)
-            ),
-        ));
+    if smaller_than_azure_allows(findings, &subnet) {
         return;
     }
+    let prefix = written.prefix_len();
     if plan.plugin == crate::sizing::IpMode::PodSubnetStatic && prefix < STATIC_LARGEST_PREFIX {
         findings.push(Finding::error(
             RuleId::PodSubnetTooLarge,
