@@ -19,6 +19,7 @@ pub mod paths;
 pub mod progress;
 pub mod quiz;
 pub mod screens;
+pub mod session;
 pub mod sizing;
 pub mod tui;
 pub mod ui;

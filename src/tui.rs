@@ -124,8 +124,8 @@ impl TerminationSignals {
 }
 
 /// Draws, then waits for an event, turns it into an action and applies it, until the app stops.
-/// It blocks while nothing happens (no redraw, no CPU), except that a running countdown wakes
-/// it once a second to tick.
+/// It blocks while nothing happens (no redraw, no CPU), except that a running countdown or a
+/// live session wakes it at the screen's tick interval.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -154,7 +154,7 @@ where
             terminal.draw(|frame| app.draw(frame))?;
         }
         app.after_frame();
-        let timeout = app.wants_ticks().then_some(TICK);
+        let timeout = app.tick_interval();
         let action = match next_event(timeout)? {
             Some(event) => action_for(&app.keymap(), &event),
             None => Some(Action::Tick(Instant::now())),
@@ -165,9 +165,6 @@ where
     }
     Ok(())
 }
-
-/// How often a countdown is redrawn.
-const TICK: Duration = Duration::from_secs(1);
 
 /// The next terminal event; with a timeout, `None` when it passes first.
 fn next_terminal_event(timeout: Option<Duration>) -> io::Result<Option<Event>> {

@@ -97,9 +97,10 @@ impl App {
         }
     }
 
-    /// Whether a countdown is running, so the runtime should wake up every second to tick it.
-    pub fn wants_ticks(&self) -> bool {
-        self.screen().state().wants_ticks()
+    /// How often the runtime should wake up to tick the screen (a countdown, a live session);
+    /// `None` blocks until the next event.
+    pub fn tick_interval(&self) -> Option<std::time::Duration> {
+        self.screen().state().tick_interval()
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {

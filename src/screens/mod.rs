@@ -78,6 +78,12 @@ pub trait ScreenState {
     fn wants_ticks(&self) -> bool {
         false
     }
+    /// How often the runtime should tick this screen: every second while a countdown runs; a
+    /// live session asks for more, to show what arrives from the network promptly.
+    fn tick_interval(&self) -> Option<std::time::Duration> {
+        self.wants_ticks()
+            .then_some(std::time::Duration::from_secs(1))
+    }
     /// Leaving now throws work away: what would be lost, said by the first Back or Ctrl-C (a
     /// second one, right after, leaves).
     fn leave_warning(&self) -> Option<&'static str> {

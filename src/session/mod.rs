@@ -1,0 +1,12 @@
+//! Team sessions (F14): a facilitator hosts a live quiz, players answer from their own
+//! terminals (`join`) or aloud (`host --local`). UI-free, like the other engines: the screens
+//! under `screens::host` and `screens::player` draw what this module hands them.
+//!
+//! How the parts fit:
+//! - [`protocol`]: the versioned line-delimited JSON both sides speak.
+//! - [`view`]: what the host screen draws ([`HostView`]) and asks ([`HostCommand`]).
+
+pub mod protocol;
+pub mod view;
+
+pub use view::{HostCommand, HostPhase, HostView, MissedQuestion, PlayerRow};
