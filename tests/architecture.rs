@@ -61,7 +61,7 @@ fn only_the_runtime_and_the_command_line_reach_the_app() {
 fn the_kit_input_and_engines_import_no_screen() {
     for folder in [
         "input", "ui", "content", "quiz", "sizing", "netpol", "progress", "commands", "inert",
-        "files", "paths",
+        "files", "paths", "session",
     ] {
         let found = offenders(folder, &["crate::screens"]);
         assert!(found.is_empty(), "{found:#?}");
@@ -71,7 +71,7 @@ fn the_kit_input_and_engines_import_no_screen() {
 #[test]
 fn engines_know_nothing_of_the_terminal() {
     for folder in [
-        "content", "quiz", "sizing", "netpol", "progress", "commands", "inert", "files",
+        "content", "quiz", "sizing", "netpol", "progress", "commands", "inert", "files", "session",
     ] {
         let found = offenders(
             folder,
