@@ -120,15 +120,15 @@ fn play(addr: String, player: usize, questions: Arc<Vec<RoundQuestion>>) -> Log 
         };
         match message {
             HostMessage::Question {
-                round, answered, ..
+                round,
+                answered: false,
+                ..
             } => {
-                if !answered {
-                    let (answer, _) =
-                        plan(&questions[round as usize - 1], player, round as usize - 1);
-                    // The same answer twice: only the first may count.
-                    conn.answer(round, answer.clone()).expect("sends");
-                    conn.answer(round, answer).expect("sends");
-                }
+                let index = round as usize - 1;
+                let (answer, _) = plan(&questions[index], player, index);
+                // The same answer twice: only the first may count.
+                conn.answer(round, answer.clone()).expect("sends");
+                conn.answer(round, answer).expect("sends");
             }
             HostMessage::AnswerRefused { .. } => log.refused_duplicates += 1,
             HostMessage::Reveal {
