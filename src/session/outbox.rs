@@ -83,3 +83,44 @@ impl Outbox {
         let _ = self.stream.shutdown(Shutdown::Both);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::net::TcpListener;
+    use std::sync::mpsc::channel;
+    use std::time::Duration;
+
+    use super::*;
+
+    /// A client that never reads: its kernel buffers fill, the writer blocks, and then either
+    /// the queue is full (`Stalled` at once for the room) or the write times out (reported).
+    #[test]
+    fn a_client_that_never_reads_is_reported_and_never_blocks_the_sender() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let _client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (stream, addr) = listener.accept().unwrap();
+        let (events, inbox) = channel();
+        let limits = Limits {
+            queue: 2,
+            write_timeout: Duration::from_millis(200),
+            ..Limits::default()
+        };
+        let outbox = Outbox::start(7, addr, &stream, &limits, events).unwrap();
+        let big: Arc<str> = "x".repeat(1 << 20).into();
+        let (mut stalled, mut reported) = (false, None);
+        let start = std::time::Instant::now();
+        while reported.is_none() && start.elapsed() < Duration::from_secs(30) {
+            // Never blocks, however full the socket is: a full queue answers `Stalled` at once.
+            stalled |= outbox.send(big.clone()) == Err(Stalled);
+            reported = inbox.recv_timeout(Duration::from_millis(10)).ok();
+        }
+        assert!(stalled, "a client that never reads fills its queue");
+        let event = reported.expect("the blocked write is reported");
+        match event {
+            RoomEvent::Net(NetEvent::CutOff { conn: 7, why }) => {
+                assert!(why.contains("stopped reading"), "{why}")
+            }
+            other => panic!("a cut-off, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The limits a room puts on clients, made small so they show at once: a hello that does not
+//! come in time, and more connections than the room takes.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::time::Duration;
+
+use aks_tutor::content::{self, EmbeddedCourse};
+use aks_tutor::session::protocol::{HostMessage, decode};
+use aks_tutor::session::{Limits, Room, RoomConfig, SessionRequest, round_questions};
+
+fn room(limits: Limits) -> Room {
+    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
+    let questions = round_questions(
+        &course,
+        &SessionRequest {
+            topics: Vec::new(),
+            count: Some(1),
+            seed: 1,
+        },
+    )
+    .expect("questions");
+    let config = RoomConfig {
+        title: "Limits".into(),
+        questions,
+        time_limit: Duration::from_secs(30),
+        code: "LMTS".into(),
+        local_players: None,
+        files: None,
+    };
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    Room::open_with(config, Some(listener), limits).expect("opens")
+}
+
+fn first_refusal(stream: &TcpStream) -> Option<String> {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(stream).read_line(&mut line).ok()?;
+    match decode::<HostMessage>(line.as_bytes()) {
+        Ok(HostMessage::Refused { reason }) => Some(reason),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_client_that_says_nothing_is_refused_after_the_hello_timeout() {
+    let room = room(Limits {
+        hello_timeout: Duration::from_millis(100),
+        ..Limits::default()
+    });
+    let silent = TcpStream::connect(room.local_addr().unwrap()).unwrap();
+    let reason = first_refusal(&silent).expect("refused");
+    assert!(reason.contains("no hello within"), "{reason}");
+    let start = std::time::Instant::now();
+    loop {
+        let (_, view) = room.view();
+        if view.notices.iter().any(|n| n.contains("no hello")) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            view.notices
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn connections_beyond_the_cap_are_turned_away() {
+    let room = room(Limits {
+        max_connections: 2,
+        ..Limits::default()
+    });
+    let addr = room.local_addr().unwrap();
+    let _first = TcpStream::connect(addr).unwrap();
+    let _second = TcpStream::connect(addr).unwrap();
+    let third = TcpStream::connect(addr).unwrap();
+    assert_eq!(first_refusal(&third).as_deref(), Some("the room is full"));
+}
