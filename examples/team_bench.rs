@@ -136,7 +136,7 @@ fn player(addr: &str, i: usize, times: &Mutex<Times>) {
                 let answer = match kind {
                     WireKind::SingleChoice => WireAnswer::Choice(i % 2),
                     WireKind::MultiSelect => WireAnswer::Choices(vec![i % 2]),
-                    WireKind::TrueFalse => WireAnswer::Bool(i % 2 == 0),
+                    WireKind::TrueFalse => WireAnswer::Bool(i.is_multiple_of(2)),
                 };
                 // Taken before the write, so the write itself counts against the room.
                 let sent = Instant::now();
