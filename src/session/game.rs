@@ -15,7 +15,7 @@ use crate::quiz::{Grading, Verdict, grade};
 pub use super::answers::{PlayerOutcome, RoundResult, Taken, right_positions};
 use super::answers::{tally, to_answer};
 pub use super::names::{Joined, MAX_NAME_CHARS, NameRefused, Player, clean_name};
-use super::protocol::{Standing, WireAnswer, WireVerdict};
+use super::protocol::{WireAnswer, WireVerdict};
 use super::rounds::RoundQuestion;
 use super::scoring;
 
@@ -311,61 +311,11 @@ impl Game {
         }
     }
 
-    pub fn pause(&mut self, now: Instant) -> bool {
-        if let Phase::Question { clock, .. } = &mut self.phase
-            && let Clock::Running { deadline } = *clock
-        {
-            *clock = Clock::Paused {
-                remaining: deadline.saturating_duration_since(now),
-            };
-            return true;
-        }
-        false
-    }
-
-    pub fn resume(&mut self, now: Instant) -> bool {
-        if let Phase::Question { clock, .. } = &mut self.phase
-            && let Clock::Paused { remaining } = *clock
-        {
-            *clock = Clock::Running {
-                deadline: now + remaining,
-            };
-            return true;
-        }
-        false
-    }
-
     /// Finishes the session now; an open round is dropped unscored (it was never revealed).
     pub fn end(&mut self) -> bool {
         let changed = !self.is_finished();
         self.phase = Phase::Finished;
         changed
-    }
-
-    /// Standings over every player who ever joined.
-    pub fn standings(&self) -> Vec<Standing> {
-        scoring::standings(&self.scores())
-    }
-
-    /// A player's rank.
-    pub fn rank(&self, player: usize) -> u32 {
-        let scores = self.scores();
-        scoring::rank_of(&scores, scores.get(player).map_or(0, |p| p.1))
-    }
-
-    /// The revealed rounds with the smallest share of right answers, worst first.
-    pub fn most_missed(&self, count: usize) -> Vec<&RoundResult> {
-        let mut rounds: Vec<&RoundResult> = self.results.iter().collect();
-        rounds.sort_by(|a, b| a.right_share().total_cmp(&b.right_share()));
-        rounds.truncate(count);
-        rounds
-    }
-
-    fn scores(&self) -> Vec<(String, u32)> {
-        self.players
-            .iter()
-            .map(|p| (p.name.clone(), p.score))
-            .collect()
     }
 
     fn open(&mut self, index: usize, now: Instant) -> bool {
@@ -411,6 +361,8 @@ impl Game {
         self.phase = Phase::Reveal { index };
     }
 }
+
+mod clock;
 
 #[cfg(test)]
 #[path = "game_tests.rs"]

@@ -13,7 +13,6 @@ use crate::inert::sanitize;
 use super::game::{Game, Phase};
 use super::outbox::Outbox;
 use super::protocol::{ClientMessage, HostMessage, PROTOCOL_VERSION, encode};
-use super::report::Report;
 use super::room::Published;
 use super::save::SessionFiles;
 use super::scoring::SCORING;
@@ -24,8 +23,6 @@ use super::view::{HostCommand, HostView};
 const TICK: Duration = Duration::from_millis(200);
 /// How many notices the view keeps.
 const NOTICES: usize = 20;
-/// How many players a scoreboard message lists above "you".
-const TOP: usize = 5;
 
 /// What a room is, besides its game.
 pub(crate) struct Meta {
@@ -38,14 +35,14 @@ pub(crate) struct Meta {
 pub(crate) struct Host {
     pub(crate) game: Game,
     pub(crate) meta: Meta,
-    server: Option<Server>,
+    pub(crate) server: Option<Server>,
     pub(crate) address: Option<String>,
-    conns: HashMap<ConnId, (usize, Outbox)>,
+    pub(crate) conns: HashMap<ConnId, (usize, Outbox)>,
     pub(crate) notices: Vec<String>,
     pub(crate) report: Option<String>,
     /// Connections whose queue was full, to cut off once the current event is handled.
-    stalled: Vec<ConnId>,
-    published: Published,
+    pub(crate) stalled: Vec<ConnId>,
+    pub(crate) published: Published,
 }
 
 impl Host {
@@ -293,88 +290,7 @@ impl Host {
         }
     }
 
-    /// Tells everyone what the new phase means for them; saves after a reveal and at the end.
-    fn phase_changed(&mut self) {
-        let now = Instant::now();
-        match self.game.phase().clone() {
-            Phase::Lobby => {}
-            Phase::Question { .. } => {
-                for (conn, player) in self.members() {
-                    let question = self.question_for(player, now);
-                    self.send(conn, &question);
-                }
-            }
-            Phase::Reveal { .. } => {
-                self.send_reveals();
-                self.save();
-            }
-            Phase::Scoreboard { index } => {
-                let standings = self.game.standings();
-                let top: Vec<_> = standings.iter().take(TOP).cloned().collect();
-                for (conn, player) in self.members() {
-                    let you = super::host_view::standing_of(&standings, &self.game, player);
-                    self.send(
-                        conn,
-                        &HostMessage::Scoreboard {
-                            round: index as u32 + 1,
-                            rounds: self.game.rounds(),
-                            top: top.clone(),
-                            you,
-                        },
-                    );
-                }
-            }
-            Phase::Finished => {
-                let standings = self.game.standings();
-                let top: Vec<_> = standings.iter().take(TOP).cloned().collect();
-                for (conn, player) in self.members() {
-                    let you = super::host_view::standing_of(&standings, &self.game, player);
-                    self.send(
-                        conn,
-                        &HostMessage::Ended {
-                            top: top.clone(),
-                            you,
-                        },
-                    );
-                }
-                self.save();
-                self.write_report();
-            }
-        }
-    }
-
-    fn send_reveals(&mut self) {
-        let Some(result) = self.game.results().last().cloned() else {
-            return;
-        };
-        let round = self.game.results().len() as u32;
-        let Some((_, asked)) = self.game.current() else {
-            return;
-        };
-        let explanation = asked.asked.question.explanation.clone();
-        let players = self.game.players().len() as u32;
-        for (conn, player) in self.members() {
-            let Some(outcome) = result.outcomes.get(player) else {
-                continue;
-            };
-            let message = HostMessage::Reveal {
-                round,
-                question_id: result.question_id.clone(),
-                right: result.right.clone(),
-                explanation: explanation.clone(),
-                lesson: result.lesson.clone(),
-                verdict: outcome.verdict,
-                grade: outcome.grade,
-                points: outcome.points,
-                score: self.game.players()[player].score,
-                rank: self.game.rank(player),
-                players,
-            };
-            self.send(conn, &message);
-        }
-    }
-
-    fn question_for(&self, player: usize, now: Instant) -> HostMessage {
+    pub(super) fn question_for(&self, player: usize, now: Instant) -> HostMessage {
         super::host_view::question_message(&self.game, player, now)
     }
 
@@ -387,14 +303,14 @@ impl Host {
         self.broadcast(&HostMessage::Lobby { players });
     }
 
-    fn members(&self) -> Vec<(ConnId, usize)> {
+    pub(super) fn members(&self) -> Vec<(ConnId, usize)> {
         self.conns
             .iter()
             .map(|(&conn, &(player, _))| (conn, player))
             .collect()
     }
 
-    fn broadcast(&mut self, message: &HostMessage) {
+    pub(super) fn broadcast(&mut self, message: &HostMessage) {
         let line: Arc<str> = encode(message).into();
         for (conn, (_, outbox)) in &self.conns {
             if outbox.send(line.clone()).is_err() {
@@ -403,7 +319,7 @@ impl Host {
         }
     }
 
-    fn send(&mut self, conn: ConnId, message: &HostMessage) {
+    pub(super) fn send(&mut self, conn: ConnId, message: &HostMessage) {
         if let Some((_, outbox)) = self.conns.get(&conn)
             && outbox.send(encode(message).into()).is_err()
         {
@@ -411,41 +327,10 @@ impl Host {
         }
     }
 
-    fn notice(&mut self, text: String) {
+    pub(super) fn notice(&mut self, text: String) {
         self.notices.push(sanitize(&text).replace('\n', " "));
         if self.notices.len() > NOTICES {
             self.notices.remove(0);
-        }
-    }
-
-    /// Saves the state; a failure is a notice, not the end of the session.
-    pub fn save(&mut self) {
-        let Some(files) = &self.meta.files else {
-            return;
-        };
-        let saved = super::host_view::saved_session(self, files);
-        match saved.save(files) {
-            Ok(path) => {
-                self.notices.retain(|n| !n.starts_with("Saved "));
-                let text = format!("Saved to {}", path.display());
-                self.notice(text);
-            }
-            Err(error) => self.notice(format!("Not saved: {error}")),
-        }
-    }
-
-    fn write_report(&mut self) {
-        let Some(files) = &self.meta.files else {
-            return;
-        };
-        let report = Report::of(&self.game, &files.id, &self.meta.title);
-        match report.write(files) {
-            Ok(path) => {
-                let path = path.display().to_string();
-                self.notice(format!("Report written to {path}"));
-                self.report = Some(path);
-            }
-            Err(error) => self.notice(format!("Report not written: {error}")),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod client;
 pub mod error;
 pub mod game;
 mod host;
+mod host_phases;
 mod host_view;
 mod lines;
 mod names;
