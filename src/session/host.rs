@@ -217,7 +217,7 @@ impl Host {
                 let _ = outbox.send(line);
                 self.notice(format!(
                     "Refused “{}” from {}: {reason}",
-                    sanitize(name).replace('\n', " "),
+                    shown_name(name),
                     outbox.addr
                 ));
                 // Dropping the outbox closes the connection once the refusal is written.
@@ -332,5 +332,14 @@ impl Host {
         if self.notices.len() > NOTICES {
             self.notices.remove(0);
         }
+    }
+}
+
+/// A refused name for a notice: inert, one line, and cut short (a hello may carry 16 KiB).
+fn shown_name(name: &str) -> String {
+    let name = sanitize(name).replace('\n', " ");
+    match name.char_indices().nth(super::game::MAX_NAME_CHARS) {
+        Some((end, _)) => format!("{}…", &name[..end]),
+        None => name,
     }
 }

@@ -101,4 +101,29 @@ mod tests {
             LineRead::Line
         );
     }
+
+    proptest::proptest! {
+        /// Whatever arrives, each read holds at most the bound and the reading ends.
+        #[test]
+        fn arbitrary_input_is_read_in_bounded_lines(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..(3 * MAX_LINE_BYTES)),
+            newline_every in 1usize..(2 * MAX_LINE_BYTES),
+        ) {
+            let mut input = bytes;
+            for i in (0..input.len()).step_by(newline_every) {
+                input[i] = b'\n';
+            }
+            let mut reader = io::BufReader::new(&input[..]);
+            let mut buf = Vec::new();
+            for _ in 0..=input.len() {
+                let read = read_line_bounded(&mut reader, &mut buf).unwrap();
+                proptest::prop_assert!(buf.len() <= MAX_LINE_BYTES + 1);
+                if read == LineRead::Line {
+                    let _ = crate::session::protocol::decode::<crate::session::protocol::ClientMessage>(&buf);
+                } else if read == LineRead::Closed {
+                    break;
+                }
+            }
+        }
+    }
 }
