@@ -196,7 +196,7 @@ pub fn join(
                 match read_line_bounded(&mut reader, &mut buf) {
                     Ok(LineRead::Line) => match decode::<HostMessage>(&buf) {
                         Ok(message) => {
-                            if sender.send(PlayerEvent::Message(message)).is_err() {
+                            if sender.send(PlayerEvent::Message(inert(message))).is_err() {
                                 return;
                             }
                         }
@@ -268,5 +268,84 @@ impl Drop for PlayerConnection {
         if let Ok(stream) = self.writer.lock() {
             let _ = stream.shutdown(Shutdown::Both);
         }
+    }
+}
+
+/// The host's message with every text made inert: the host is another machine, and what it
+/// sends reaches this terminal and (the question id) this player's progress.
+fn inert(message: HostMessage) -> HostMessage {
+    let clean = |text: &mut String| {
+        if !crate::inert::is_inert(text) {
+            *text = sanitize(text);
+        }
+    };
+    let mut message = message;
+    match &mut message {
+        HostMessage::Welcome {
+            name,
+            title,
+            scoring,
+            ..
+        } => [name, title, scoring].into_iter().for_each(clean),
+        HostMessage::Refused { reason } | HostMessage::AnswerRefused { reason, .. } => {
+            clean(reason)
+        }
+        HostMessage::Question {
+            topic,
+            prompt,
+            options,
+            ..
+        } => [topic, prompt]
+            .into_iter()
+            .chain(options.iter_mut())
+            .for_each(clean),
+        HostMessage::Reveal {
+            question_id,
+            explanation,
+            lesson,
+            ..
+        } => [question_id, explanation, lesson]
+            .into_iter()
+            .for_each(clean),
+        HostMessage::Scoreboard { top, you, .. } | HostMessage::Ended { top, you } => top
+            .iter_mut()
+            .chain(std::iter::once(you))
+            .for_each(|standing| clean(&mut standing.name)),
+        HostMessage::Lobby { .. }
+        | HostMessage::AnswerTaken { .. }
+        | HostMessage::Paused { .. }
+        | HostMessage::Resumed { .. } => {}
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_the_host_sends_is_made_inert() {
+        let message = inert(HostMessage::Question {
+            round: 1,
+            rounds: 1,
+            topic: "t\u{1b}]0;owned\u{7}".into(),
+            prompt: "p\u{1b}[2J".into(),
+            kind: super::super::protocol::WireKind::SingleChoice,
+            options: vec!["a\u{9b}31m".into()],
+            seconds: 1,
+            remaining_ms: 1,
+            answered: false,
+        });
+        let HostMessage::Question {
+            topic,
+            prompt,
+            options,
+            ..
+        } = message
+        else {
+            unreachable!()
+        };
+        assert_eq!((topic.as_str(), prompt.as_str()), ("t", "p"));
+        assert!(crate::inert::is_inert(&options[0]));
     }
 }
