@@ -80,3 +80,28 @@ fn connections_beyond_the_cap_are_turned_away() {
     let third = TcpStream::connect(addr).unwrap();
     assert_eq!(first_refusal(&third).as_deref(), Some("the room is full"));
 }
+
+#[test]
+fn closing_the_room_closes_the_listener_and_every_connection() {
+    let room = room(Limits::default());
+    let addr = room.local_addr().unwrap();
+    let (player, _) =
+        aks_tutor::session::join(&addr.to_string(), "Ana", "LMTS", Duration::from_secs(20))
+            .expect("joins");
+    // One still to say hello, which the room must close too.
+    let quiet = TcpStream::connect(addr).unwrap();
+    drop(room);
+    let lost = loop {
+        match player.wait(Duration::from_secs(20)).expect("told") {
+            aks_tutor::session::PlayerEvent::Lost(why) => break why,
+            aks_tutor::session::PlayerEvent::Message(_) => continue,
+        }
+    };
+    assert!(lost.contains("closed"), "{lost}");
+    quiet
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut line = String::new();
+    assert_eq!(BufReader::new(&quiet).read_line(&mut line).ok(), Some(0));
+    assert!(TcpStream::connect(addr).is_err(), "the listener is closed");
+}

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::io::BufReader;
 use std::io::Write;
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::net::{Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
@@ -102,8 +102,9 @@ impl Server {
         events: Sender<RoomEvent>,
     ) -> std::io::Result<Server> {
         let addr = listener.local_addr()?;
-        // Non-blocking, so the accept loop can see the stop flag; it naps between polls.
-        listener.set_nonblocking(true)?;
+        // A blocking accept costs nothing while the room idles; `shutdown` wakes it with a
+        // connection of its own.
+        listener.set_nonblocking(false)?;
         let stop = Arc::new(AtomicBool::new(false));
         let registry = Arc::new(Registry::default());
         let acceptor = {
@@ -128,7 +129,18 @@ impl Server {
     pub fn shutdown(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         if let Some(acceptor) = self.acceptor.take() {
-            let _ = acceptor.join();
+            let mut wake = self.addr;
+            if wake.ip().is_unspecified() {
+                wake.set_ip(match wake {
+                    SocketAddr::V4(_) => Ipv4Addr::LOCALHOST.into(),
+                    SocketAddr::V6(_) => Ipv6Addr::LOCALHOST.into(),
+                });
+            }
+            // Without the wake-up (a firewall in the way?) the thread is left to end with
+            // the process rather than hang the room's close.
+            if TcpStream::connect_timeout(&wake, Duration::from_secs(1)).is_ok() {
+                let _ = acceptor.join();
+            }
         }
         for stream in self.registry.streams.lock().expect("registry").values() {
             let _ = stream.shutdown(Shutdown::Both);
@@ -150,19 +162,19 @@ fn accept_loop(
     stop: Arc<AtomicBool>,
     registry: Arc<Registry>,
 ) {
-    while !stop.load(Ordering::SeqCst) {
-        let (stream, addr) = match listener.accept() {
+    loop {
+        let accepted = listener.accept();
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let (stream, addr) = match accepted {
             Ok(accepted) => accepted,
-            Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => {
-                thread::sleep(Duration::from_millis(10));
-                continue;
-            }
             Err(_) => {
+                // Out of file descriptors, say: wait a little rather than spin.
                 thread::sleep(Duration::from_millis(10));
                 continue;
             }
         };
-        let _ = stream.set_nonblocking(false);
         let _ = stream.set_nodelay(true);
         let conn = registry.next.fetch_add(1, Ordering::SeqCst);
         let full = {
