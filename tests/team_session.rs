@@ -5,8 +5,7 @@
 //! No timing assertions: waits are bounded polls that fail with what they waited for.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -16,15 +15,19 @@ use aks_tutor::session::game::right_positions;
 use aks_tutor::session::protocol::{
     ClientMessage, HostMessage, PROTOCOL_VERSION, WireAnswer, WireVerdict, encode,
 };
+#[path = "common/session.rs"]
+mod session_support;
+
+use session_support::{Raw, WAIT, wait_for};
+
 use aks_tutor::session::{
-    HostCommand, HostPhase, HostView, JoinError, PlayerEvent, Room, RoomConfig, RoundQuestion,
+    HostCommand, HostPhase, JoinError, PlayerEvent, Room, RoomConfig, RoundQuestion,
     SessionRequest, join, round_questions,
 };
 
 const PLAYERS: usize = 50;
 const ROUNDS: usize = 5;
 const CODE: &str = "K7QX";
-const WAIT: Duration = Duration::from_secs(20);
 
 fn questions() -> Vec<RoundQuestion> {
     let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
@@ -177,71 +180,6 @@ fn rejoin(
             }
             Err(error) => panic!("rejoin: {error}"),
         }
-    }
-}
-
-fn wait_for(room: &Room, what: &str, mut ready: impl FnMut(&HostView) -> bool) -> Arc<HostView> {
-    let start = Instant::now();
-    loop {
-        let (_, view) = room.view();
-        if ready(&view) {
-            return view;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "waited for {what}; the room shows {view:#?}"
-        );
-        thread::sleep(Duration::from_millis(2));
-    }
-}
-
-/// A client speaking raw lines, for the ones that misbehave.
-struct Raw {
-    stream: TcpStream,
-    reader: BufReader<TcpStream>,
-}
-
-impl Raw {
-    fn connect(addr: &str) -> Raw {
-        let stream = TcpStream::connect(addr).expect("connects");
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        let reader = BufReader::new(stream.try_clone().unwrap());
-        Raw { stream, reader }
-    }
-
-    fn hello(addr: &str, name: &str, version: u32, code: &str) -> (Raw, HostMessage) {
-        let mut raw = Raw::connect(addr);
-        raw.send(&encode(&ClientMessage::Hello {
-            version,
-            name: name.to_string(),
-            code: code.to_string(),
-        }));
-        let first = raw.next().expect("an answer to the hello");
-        (raw, first)
-    }
-
-    fn send(&mut self, text: &str) {
-        // A write may fail once the host has cut us off; that is what some tests want.
-        let _ = self.stream.write_all(text.as_bytes());
-    }
-
-    fn next(&mut self) -> Option<HostMessage> {
-        let mut line = String::new();
-        match self.reader.read_line(&mut line) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => Some(serde_json::from_str(&line).expect("the host sends messages")),
-        }
-    }
-
-    /// Reads until the host closes; returns the refusal it gave, if any.
-    fn refusal(&mut self) -> Option<String> {
-        let mut reason = None;
-        while let Some(message) = self.next() {
-            if let HostMessage::Refused { reason: r } = message {
-                reason = Some(r);
-            }
-        }
-        reason
     }
 }
 
