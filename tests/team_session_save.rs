@@ -247,3 +247,14 @@ fn session_files_are_named_by_start_time_and_code() {
     assert_eq!(files.id, "20231114-221320-K7QX");
     assert!(files.state_path().ends_with("20231114-221320-K7QX.json"));
 }
+
+#[test]
+fn resuming_without_a_sessions_folder_says_there_is_nothing_to_resume() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let missing = dir.path().join("sessions");
+    let error = Room::resume(&course(), &missing, None)
+        .err()
+        .expect("nothing");
+    assert!(matches!(error, SessionError::NothingToResume { .. }));
+    assert!(error.to_string().contains(&missing.display().to_string()));
+}

@@ -117,9 +117,15 @@ impl SavedSession {
 /// The newest unfinished session saved in `dir` (ids start with the time, so the newest has
 /// the greatest name). Unreadable files are skipped: one damaged save must not hide the rest.
 pub fn newest_unfinished(dir: &Path) -> Result<(PathBuf, SavedSession), SessionError> {
-    let entries = fs::read_dir(dir).map_err(|source| SessionError::Read {
-        path: dir.to_path_buf(),
-        source,
+    let entries = fs::read_dir(dir).map_err(|source| match source.kind() {
+        // No sessions folder yet: nothing was ever saved, which is what to tell.
+        std::io::ErrorKind::NotFound => SessionError::NothingToResume {
+            path: dir.to_path_buf(),
+        },
+        _ => SessionError::Read {
+            path: dir.to_path_buf(),
+            source,
+        },
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
