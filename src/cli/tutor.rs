@@ -27,7 +27,7 @@ pub struct Tutor {
 #[cfg_attr(not(any()), allow(dead_code))]
 impl Tutor {
     /// The course (`--content` or the built-in one), or the exit code after saying its problems.
-    fn course(&self) -> Result<Course, ExitCode> {
+    pub(crate) fn course(&self) -> Result<Course, ExitCode> {
         let loaded = match &self.content {
             Some(dir) => content::load(&CourseDir::new(dir)),
             None => content::load(&EmbeddedCourse),
@@ -35,7 +35,7 @@ impl Tutor {
         loaded.map_err(|problems| refuse(&problems))
     }
 
-    fn data_dir(&self) -> anyhow::Result<PathBuf> {
+    pub(crate) fn data_dir(&self) -> anyhow::Result<PathBuf> {
         Ok(resolve_data_dir(
             self.data_dir.clone(),
             std::env::var_os(DATA_DIR_ENV),
@@ -44,7 +44,7 @@ impl Tutor {
 
     /// Runs the TUI on `course`, opened at what `start` makes once the course is there (a
     /// session's room or connection, made before the terminal is taken over).
-    fn run(self, course: Course, start: Start) -> anyhow::Result<ExitCode> {
+    pub(crate) fn run(self, course: Course, start: Start) -> anyhow::Result<ExitCode> {
         let Tutor {
             content,
             data_dir,
