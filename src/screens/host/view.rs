@@ -33,7 +33,8 @@ pub fn draw_host(frame: &mut Frame, area: Rect, theme: &Theme, screen: &HostScre
         HostPhase::Scoreboard { .. } => results::scoreboard(frame, body, theme, view),
         HostPhase::Finished { .. } => results::finished(frame, body, theme, view),
     };
-    Chrome::new(["Team session".to_string(), view.title.clone()]).status(status)
+    // The title is in the body (often the course's own, already in the header).
+    Chrome::new(["Team session".to_string()]).status(status)
 }
 
 /// `area` less `columns` on each side (none on a narrow terminal).

@@ -83,11 +83,7 @@ pub fn draw_player(frame: &mut Frame, area: Rect, theme: &Theme, screen: &Player
         ..area
     };
     frame.render_widget(Paragraph::new(lines), column);
-    Chrome::new([
-        "Team session".to_string(),
-        format!("{} · {}", screen.joined.title, screen.joined.name),
-    ])
-    .status(status)
+    Chrome::new(["Team session".to_string(), screen.joined.name.clone()]).status(status)
 }
 
 fn waiting(screen: &PlayerScreen, players: u32, width: usize, theme: &Theme) -> Vec<Line<'static>> {
