@@ -70,6 +70,20 @@ fn the_reveal_marks_the_answer_and_charts_the_room() {
 }
 
 #[test]
+fn a_multi_select_reveal_with_a_long_explanation_still_fits_80x24() {
+    let mut long = reveal_phase();
+    if let HostPhase::Reveal {
+        question, right, ..
+    } = &mut long
+    {
+        **question = multi_select();
+        question.question.explanation = "Azure keeps five addresses of every subnet for itself: the network address, the default gateway, two addresses that map the Azure DNS service into the subnet, and the last address of the range. So a /24 has 251 usable addresses, not 254, and a /29 (8 addresses) leaves only three for nodes.".into();
+        *right = vec![0, 1, 3];
+    }
+    snap_all("reveal_long", view(long));
+}
+
+#[test]
 fn the_scoreboard_shows_standings_and_points_won() {
     snap_all("scoreboard", view(scoreboard_phase()));
 }

@@ -16,6 +16,21 @@ use crate::ui::theme::Theme;
 use crate::ui::wrap::{wrap, wrap_hanging};
 
 pub fn reveal(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView) -> String {
+    let HostPhase::Reveal { round, .. } = &view.phase else {
+        return String::new();
+    };
+    let width = usize::from(area.width);
+    // Long options are listed whole above a numbered chart, unless that does not fit: then
+    // the chart's labels are the options, cut to a third of the width.
+    let mut lines = reveal_lines(view, width, true, theme);
+    if lines.len() > usize::from(area.height) {
+        lines = reveal_lines(view, width, false, theme);
+    }
+    put(frame, area, lines);
+    format!("round {round} of {}", view.rounds)
+}
+
+fn reveal_lines(view: &HostView, width: usize, list: bool, theme: &Theme) -> Vec<Line<'static>> {
     let HostPhase::Reveal {
         round,
         question,
@@ -26,9 +41,8 @@ pub fn reveal(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView) -> 
         lesson,
     } = &view.phase
     else {
-        return String::new();
+        return Vec::new();
     };
-    let width = usize::from(area.width);
     let mut lines = vec![Line::styled(
         format!("Round {round} of {} · the answer", view.rounds),
         theme.heading,
@@ -44,9 +58,9 @@ pub fn reveal(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView) -> 
         let mark = if right.contains(&i) { "✓" } else { " " };
         format!("{mark} {})", i + 1)
     };
-    // Short options are the chart's labels; long ones are listed whole above a numbered chart.
     let short = options.iter().all(|o| o.chars().count() + 5 <= width / 3);
-    if !short {
+    let listed = list && !short;
+    if listed {
         for (i, text) in options.iter().enumerate() {
             let style = if right.contains(&i) {
                 theme.done
@@ -67,10 +81,10 @@ pub fn reveal(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView) -> 
         .map(|(i, text)| {
             let count = distribution.get(i).copied().unwrap_or(0);
             Bar {
-                label: if short {
-                    format!("{} {text}", label(i))
-                } else {
+                label: if listed {
                     label(i)
+                } else {
+                    format!("{} {text}", label(i))
                 },
                 share: Some(f64::from(count) / players),
                 figure: format!(" {count}"),
@@ -97,8 +111,7 @@ pub fn reveal(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView) -> 
         ],
         width,
     ));
-    put(frame, area, lines);
-    format!("round {round} of {}", view.rounds)
+    lines
 }
 
 /// "  1  Ana        320", with what was won this round after it.
