@@ -17,6 +17,48 @@ use crate::tell;
 use crate::ui::theme::Theme;
 use crate::{commands, tui};
 
+pub mod session_args;
+mod tutor;
+
+pub use tutor::Tutor;
+
+// MERGE: the engine branch brings `session::{Room, join, ...}`; then compile `session` and delete
+// the stub below it.
+#[cfg(any())]
+mod session;
+
+/// Until the session engine is merged: `host` and `join` check what they can (flags, the
+/// listener), then say that this build cannot run a session.
+#[cfg(not(any()))]
+mod session {
+    use std::process::ExitCode;
+
+    use super::Tutor;
+    use super::session_args::{HostArgs, JoinArgs};
+    use crate::tell;
+
+    const MISSING: &str = "aks-tutor: this build has no session engine yet; team sessions need it";
+
+    pub fn host(args: HostArgs, _tutor: Tutor) -> anyhow::Result<ExitCode> {
+        if !args.local
+            && let Err(error) = std::net::TcpListener::bind(args.bind)
+        {
+            tell!(
+                "aks-tutor: cannot listen for players on {}: {error} (choose another with --bind ADDR:PORT)",
+                args.bind
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        tell!("{MISSING}");
+        Ok(ExitCode::FAILURE)
+    }
+
+    pub fn join(_: JoinArgs, _: String, _: String, _: Tutor) -> anyhow::Result<ExitCode> {
+        tell!("{MISSING}");
+        Ok(ExitCode::FAILURE)
+    }
+}
+
 /// An interactive terminal tutor for Azure Kubernetes Service networking.
 #[derive(Debug, Parser)]
 #[command(name = "aks-tutor", version, about, long_about = None)]
@@ -107,6 +149,11 @@ pub enum Command {
     Progress(crate::commands::progress::ProgressArgs),
     /// Write a markdown or JSON report for one learner, or a team given several progress files.
     Report(crate::commands::report::ReportArgs),
+    /// Run a team session: a live quiz that players answer from their own terminals (`join`),
+    /// or aloud with `--local`.
+    Host(session_args::HostArgs),
+    /// Play in a team session: `join ADDR:PORT --name NAME --code CODE`.
+    Join(session_args::JoinArgs),
 }
 
 /// `--level` as the command line spells it.
@@ -128,9 +175,19 @@ impl From<LevelArg> for crate::content::Level {
 }
 
 impl Cli {
+    fn tutor(&self) -> Tutor {
+        Tutor {
+            content: self.content.clone(),
+            data_dir: self.data_dir.clone(),
+            profile: self.profile.clone(),
+            name: self.name.clone(),
+        }
+    }
+
     /// Runs what the command line asks: a subcommand that prints and exits, or the tutor.
     pub fn run(self) -> anyhow::Result<ExitCode> {
         let cli = self;
+        let tutor = cli.tutor();
         let start = match cli.command {
             Some(Command::Validate { dir }) => return Ok(commands::validate::run(dir.as_deref())),
             Some(Command::Plan(args)) => return commands::plan::run(&args),
@@ -155,6 +212,20 @@ impl Cli {
                     cli.data_dir,
                     cli.profile,
                 );
+            }
+            Some(Command::Host(args)) => return session::host(args, tutor),
+            Some(Command::Join(args)) => {
+                let named = session_args::player_name(cli.name.as_deref());
+                let code = named
+                    .clone()
+                    .and_then(|_| session_args::join_code(args.code.as_deref()));
+                return match (named, code) {
+                    (Ok(name), Ok(code)) => session::join(args, name, code, tutor),
+                    (Err(problem), _) | (_, Err(problem)) => {
+                        tell!("aks-tutor: {problem}");
+                        Ok(ExitCode::from(2))
+                    }
+                };
             }
             Some(Command::Sizing { seed }) => Start::Sizing { seed },
             Some(Command::Debug { scenario, seed }) => Start::Debug { scenario, seed },
@@ -266,7 +337,15 @@ fn open_tutor(
         Ok(course) => course,
         Err(problems) => return Ok(refuse(&problems)),
     };
-    let mut app = App::new(course, theme, store);
+    run_app(App::new(course, theme, store), content, start)
+}
+
+/// Opens `start` over home in `app` and runs the TUI; a start that cannot be met is a usage error.
+pub(crate) fn run_app(
+    mut app: App,
+    content: Option<PathBuf>,
+    start: Start,
+) -> anyhow::Result<ExitCode> {
     app.content_dir = content;
     if let Err(message) = app.start(start) {
         tell!("aks-tutor: {message}");
@@ -295,7 +374,7 @@ impl Loading {
 }
 
 /// Says why the course cannot be studied.
-fn refuse(problems: &Problems) -> ExitCode {
+pub(crate) fn refuse(problems: &Problems) -> ExitCode {
     tell!("{problems}");
     tell!("aks-tutor cannot start: the course has problems (listed above).");
     ExitCode::FAILURE

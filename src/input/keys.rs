@@ -73,6 +73,17 @@ pub enum Action {
     /// Scroll wide output sideways.
     ScrollLeft,
     ScrollRight,
+    /// Team session (host): pause the countdown, or resume it.
+    PauseResume,
+    /// Team session (host): close the open round now (or go past a reveal or scoreboard).
+    Skip,
+    /// Team session (host): end the session now (asked first).
+    EndSession,
+    /// Team session (`--local` host): the highlighted player said "true" / "false".
+    AnswerTrue,
+    AnswerFalse,
+    /// Team session (player): connect again after the connection was lost.
+    Rejoin,
 }
 
 /// One key (or several that do the same) and what it does.

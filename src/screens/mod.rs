@@ -6,13 +6,16 @@
 pub mod debug_lab;
 pub mod exam;
 pub mod home;
+pub mod host;
 pub mod interview;
 pub mod lab;
 pub mod lesson;
+pub mod link;
 pub mod name_prompt;
 pub mod netpol_explore;
 pub mod netpol_lab;
 pub mod picker;
+pub mod player;
 pub mod quiz;
 pub mod record;
 pub mod review;
@@ -208,6 +211,8 @@ screens! {
     Picker(picker::PickerScreen),
     DebugLab(debug_lab::DebugLabScreen),
     NamePrompt(name_prompt::NamePromptScreen),
+    Host(host::HostScreen),
+    Player(player::PlayerScreen),
 }
 
 /// A seed for a session the learner did not give one for; shown on screen, so it can be replayed.

@@ -3,9 +3,12 @@
 use std::time::{Duration, Instant};
 
 use super::exam::ExamScreen;
+use super::host::{HostScreen, RoomLink};
 use super::interview::{InterviewScreen, rehearsals};
 use super::lab::LabScreen;
 use super::lesson::LessonScreen;
+use super::link::Link;
+use super::player::{Joined, PlayerLink, PlayerScreen};
 use super::quiz::QuizScreen;
 use super::review::{ReviewKind, review_screen};
 use super::sizing::SizingScreen;
@@ -59,6 +62,13 @@ pub enum Start {
     },
     /// The policy explorer on manifests the command line read (`netpol explore`).
     NetpolExplore(Box<crate::netpol::explore::Explorer>),
+    /// A team session's host screen, over the room the command line opened (`host`).
+    Host(Link<dyn RoomLink>),
+    /// A team session's player screen, over the connection the command line made (`join`).
+    Player {
+        link: Link<dyn PlayerLink>,
+        joined: Joined,
+    },
 }
 
 /// The pass mark when none is given.
@@ -145,6 +155,10 @@ pub fn screen_for(
         Start::NetpolExplore(explorer) => Screen::NetpolExplore(Box::new(
             super::netpol_explore::NetpolExploreScreen::new(*explorer),
         )),
+        Start::Host(link) => Screen::Host(Box::new(HostScreen::new(link.0))),
+        Start::Player { link, joined } => {
+            Screen::Player(Box::new(PlayerScreen::new(link.0, joined)))
+        }
     };
     Ok(Some(screen))
 }

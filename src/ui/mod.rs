@@ -3,6 +3,7 @@
 //! screens draw themselves with it.
 
 pub mod bars;
+pub mod big;
 pub mod clipboard;
 pub mod document;
 pub mod help;

@@ -1,0 +1,73 @@
+//! What every command that opens the TUI shares: the course, the data folder and the learner;
+//! a team session (`host`, `join`) prepares its room or connection with them first, then runs
+//! the TUI on the course it loaded.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{refuse, run_app};
+use crate::app::App;
+use crate::commands;
+use crate::content::{self, Course, CourseDir, EmbeddedCourse};
+use crate::paths::{DATA_DIR_ENV, resolve_data_dir};
+use crate::progress::{ProfileName, Store, Timestamp};
+use crate::screens::Start;
+use crate::tell;
+use crate::ui::theme::Theme;
+
+/// What every TUI command shares: the course, the data folder and the learner.
+pub struct Tutor {
+    pub content: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub profile: Option<String>,
+    pub name: Option<String>,
+}
+
+// MERGE: used by `session.rs` once it compiles; until then only the stub's flags are checked.
+#[cfg_attr(not(any()), allow(dead_code))]
+impl Tutor {
+    /// The course (`--content` or the built-in one), or the exit code after saying its problems.
+    pub(crate) fn course(&self) -> Result<Course, ExitCode> {
+        let loaded = match &self.content {
+            Some(dir) => content::load(&CourseDir::new(dir)),
+            None => content::load(&EmbeddedCourse),
+        };
+        loaded.map_err(|problems| refuse(&problems))
+    }
+
+    pub(crate) fn data_dir(&self) -> anyhow::Result<PathBuf> {
+        Ok(resolve_data_dir(
+            self.data_dir.clone(),
+            std::env::var_os(DATA_DIR_ENV),
+        )?)
+    }
+
+    /// Runs the TUI on `course`, opened at what `start` makes once the course is there (a
+    /// session's room or connection, made before the terminal is taken over).
+    pub(crate) fn run(self, course: Course, start: Start) -> anyhow::Result<ExitCode> {
+        let Tutor {
+            content,
+            data_dir,
+            profile,
+            name,
+        } = self;
+        let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
+        let profile = match ProfileName::from_flag(profile.as_deref()) {
+            Ok(profile) => profile,
+            Err(error) => {
+                tell!("aks-tutor: {error}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        let mut store = Store::open(&data_dir, &profile, Timestamp::now())
+            .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
+        if let Some(name) = name
+            && let Err(message) = commands::progress::keep_name(&mut store, &name)
+        {
+            tell!("aks-tutor: --name {name:?}: {message}");
+            return Ok(ExitCode::from(2));
+        }
+        let theme = Theme::from_no_color(std::env::var_os("NO_COLOR"));
+        run_app(App::new(course, theme, store), content, start)
+    }
+}
