@@ -22,45 +22,10 @@ mod tutor;
 
 pub use tutor::Tutor;
 
-// MERGE: the engine branch brings `session::{Room, join, ...}`; then compile `session` and delete
-// the stub below it.
-#[cfg(any())]
 mod session;
 
-/// Until the session engine is merged: `host` and `join` check what they can (flags, the
-/// listener), then say that this build cannot run a session.
-#[cfg(not(any()))]
-mod session {
-    use std::process::ExitCode;
-
-    use super::Tutor;
-    use super::session_args::{HostArgs, JoinArgs};
-    use crate::tell;
-
-    const MISSING: &str = "aks-tutor: this build has no session engine yet; team sessions need it";
-
-    pub fn host(args: HostArgs, _tutor: Tutor) -> anyhow::Result<ExitCode> {
-        if !args.local
-            && let Err(error) = std::net::TcpListener::bind(args.bind)
-        {
-            tell!(
-                "aks-tutor: cannot listen for players on {}: {error} (choose another with --bind ADDR:PORT)",
-                args.bind
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-        tell!("{MISSING}");
-        Ok(ExitCode::FAILURE)
-    }
-
-    pub fn join(_: JoinArgs, _: String, _: String, _: Tutor) -> anyhow::Result<ExitCode> {
-        tell!("{MISSING}");
-        Ok(ExitCode::FAILURE)
-    }
-}
-
 /// An interactive terminal tutor for Azure Kubernetes Service networking.
-#[derive(Debug, Parser)]
+#[derive(Debug, Default, Parser)]
 #[command(name = "aks-tutor", version, about, long_about = None)]
 pub struct Cli {
     /// Load the course from this folder instead of the one built into the binary.
@@ -175,6 +140,16 @@ impl From<LevelArg> for crate::content::Level {
 }
 
 impl Cli {
+    /// The command line of this process. Without arguments, the usual start, every option is
+    /// absent and there is nothing for clap to parse, so the definitions of every subcommand are
+    /// not built (a tenth of the time to the first frame).
+    pub fn from_args() -> Self {
+        if std::env::args_os().len() <= 1 {
+            return Self::default();
+        }
+        Self::parse()
+    }
+
     fn tutor(&self) -> Tutor {
         Tutor {
             content: self.content.clone(),
@@ -378,4 +353,17 @@ pub(crate) fn refuse(problems: &Problems) -> ExitCode {
     tell!("{problems}");
     tell!("aks-tutor cannot start: the course has problems (listed above).");
     ExitCode::FAILURE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `from_args` skips clap only where clap would find nothing: no arguments parse to the
+    /// default.
+    #[test]
+    fn no_arguments_are_the_default_command_line() {
+        let parsed = Cli::try_parse_from(["aks-tutor"]).expect("no arguments parse");
+        assert_eq!(format!("{parsed:?}"), format!("{:?}", Cli::default()));
+    }
 }

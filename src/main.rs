@@ -1,13 +1,11 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use aks_tutor::cli::Cli;
 
 /// Errors end here as one plain line (never a debug dump), through the inert gate, with a
 /// failure exit code.
 fn main() -> ExitCode {
-    match Cli::parse().run() {
+    match Cli::from_args().run() {
         Ok(code) => code,
         Err(error) => {
             aks_tutor::tell!("aks-tutor: {error:#}");

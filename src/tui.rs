@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
@@ -17,7 +18,28 @@ use crate::ui::clipboard;
 use crate::ui::inert_backend::InertBackend;
 
 /// The real terminal, every cell drawn through the inert gate.
-type TutorTerminal = Terminal<InertBackend<CrosstermBackend<io::Stdout>>>;
+type TutorTerminal = Terminal<InertBackend<CrosstermBackend<FrameOut>>>;
+
+/// Stdout, written once a frame: crossterm writes each cell's moves and colours as a small
+/// piece, which stdout would lock for and send to the terminal a kilobyte at a time. Kept here
+/// until ratatui flushes the frame, they go out in one write. Nothing is written on drop: a
+/// frame cut short by a panic is not sent after the panic hook has given the terminal back.
+struct FrameOut(Vec<u8>);
+
+impl Write for FrameOut {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut stdout = io::stdout().lock();
+        let written = stdout.write_all(&self.0).and_then(|()| stdout.flush());
+        // Sent or not, a frame is not sent twice.
+        self.0.clear();
+        written
+    }
+}
 
 /// Runs the app in the real terminal until the learner quits.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
@@ -63,19 +85,30 @@ fn in_terminal(
             "the tutor needs an interactive terminal; for scripts use validate, plan, netpol, progress or report"
         );
     }
-    // ratatui's init sets the terminal up (raw mode, alternate screen, a panic hook that restores
-    // it); the terminal drawn to is the same stdout, through the inert gate.
-    ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot start the terminal UI: {e}"))?;
-    let mut terminal = Terminal::new(InertBackend(CrosstermBackend::new(io::stdout())))
-        .map_err(|e| anyhow::anyhow!("cannot start the terminal UI: {e}"))?;
-    // ratatui's hook leaves raw mode and the alternate screen; mouse reporting must end too, or
-    // the shell receives mouse escape codes after a panic.
+    // What ratatui's `init` does, without the terminal it makes and this one would replace (its
+    // two screen buffers are most of the set-up): a panic hook that gives the terminal back (mouse
+    // reporting too, or the shell receives mouse escape codes after a panic), raw mode, then the
+    // alternate screen and mouse reporting in one write.
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
+        ratatui::restore();
         previous_hook(info);
     }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let set_up = enable_raw_mode().and_then(|()| {
+        let mut stdout = io::stdout();
+        queue!(stdout, EnterAlternateScreen, EnableMouseCapture)?;
+        stdout.flush()?;
+        Terminal::new(InertBackend(CrosstermBackend::new(FrameOut(Vec::new()))))
+    });
+    let mut terminal = match set_up {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            anyhow::bail!("cannot start the terminal UI: {error}");
+        }
+    };
     let signals = catch_termination_signals();
     // Only now, with every way out restoring the terminal: once home is on screen, SIGTERM must
     // give the terminal back (tests/e2e_pty.rs sends it as soon as it sees home). Starting the

@@ -1,8 +1,6 @@
 //! `host` and `join` run: everything that can fail (the course, the questions, the listener,
 //! the connection, the code) fails here with a plain message and an exit code, before the
 //! terminal UI starts; then the TUI opens on the room or the connection.
-//! MERGE: `mod session;` in `cli.rs` is compiled out until the engine branch is merged (it needs
-//! `session::{Room, join, ...}`); then drop its `#[cfg(any())]` and the stub module beside it.
 
 use std::net::TcpListener;
 use std::process::ExitCode;

@@ -23,8 +23,6 @@ pub struct Tutor {
     pub name: Option<String>,
 }
 
-// MERGE: used by `session.rs` once it compiles; until then only the stub's flags are checked.
-#[cfg_attr(not(any()), allow(dead_code))]
 impl Tutor {
     /// The course (`--content` or the built-in one), or the exit code after saying its problems.
     pub(crate) fn course(&self) -> Result<Course, ExitCode> {

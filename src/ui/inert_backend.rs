@@ -3,8 +3,6 @@
 //! is loaded; this keeps anything that reaches a cell by another way (a manifest's name, a file
 //! name, a message built from a path) from driving the terminal.
 
-use std::borrow::Cow;
-
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
@@ -14,6 +12,24 @@ use crate::inert::{is_inert, sanitize};
 /// A backend that draws through `B`, with every cell's text made inert first.
 pub struct InertBackend<B>(pub B);
 
+/// Whether a cell's text reaches the terminal unchanged: inert, on one line. A printable ASCII
+/// character (nearly every cell) is answered without the general check.
+fn shows_as_is(cell: &Cell) -> bool {
+    match cell.symbol().as_bytes() {
+        [byte] => (0x20..0x7f).contains(byte),
+        symbol => is_inert(cell.symbol()) && !symbol.contains(&b'\n'),
+    }
+}
+
+/// The cell with its text made inert. A cell holds one grapheme: what cannot be shown as one
+/// becomes a space.
+fn clean(cell: &Cell) -> Cell {
+    let mut clean = cell.clone();
+    let text = sanitize(cell.symbol()).replace('\n', "");
+    clean.set_symbol(if text.is_empty() { " " } else { &text });
+    clean
+}
+
 impl<B: Backend> Backend for InertBackend<B> {
     type Error = B::Error;
 
@@ -21,21 +37,25 @@ impl<B: Backend> Backend for InertBackend<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let cells: Vec<(u16, u16, Cow<'a, Cell>)> = content
-            .map(|(x, y, cell)| {
-                if is_inert(cell.symbol()) && !cell.symbol().contains('\n') {
-                    (x, y, Cow::Borrowed(cell))
-                } else {
-                    // A cell holds one grapheme: what cannot be shown as one becomes a space.
-                    let mut clean = cell.clone();
-                    let text = sanitize(cell.symbol()).replace('\n', "");
-                    clean.set_symbol(if text.is_empty() { " " } else { &text });
-                    (x, y, Cow::Owned(clean))
-                }
-            })
+        // Nearly every cell shows as it is; the few that do not are cleaned into their own list
+        // and taken from it in order, so a frame's cells are not copied.
+        let cells: Vec<(u16, u16, &'a Cell)> = content.collect();
+        let cleaned: Vec<Cell> = cells
+            .iter()
+            .filter(|(_, _, cell)| !shows_as_is(cell))
+            .map(|(_, _, cell)| clean(cell))
             .collect();
-        self.0
-            .draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell.as_ref())))
+        let mut cleaned = cleaned.iter();
+        self.0.draw(cells.into_iter().map(|(x, y, cell)| {
+            let cell = if shows_as_is(cell) {
+                cell
+            } else {
+                cleaned
+                    .next()
+                    .expect("a cleaned cell for each one not shown as is")
+            };
+            (x, y, cell)
+        }))
     }
 
     fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {

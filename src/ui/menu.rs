@@ -4,9 +4,8 @@
 use std::cell::Cell;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::filled;
@@ -107,7 +106,23 @@ pub fn draw_menu(
         let below = entries.len().saturating_sub(offset + visible);
         lines.push(more_line(below, "below", theme));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    draw_lines(frame, area, &lines);
+}
+
+/// Draws `lines` from the top of `area`, each cut at its width, as `Paragraph` does without
+/// wrapping, but without its line composer, which was most of the time home took to draw.
+fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
+    let buffer = frame.buffer_mut();
+    let area = area.intersection(buffer.area);
+    for (y, line) in (area.top()..area.bottom()).zip(lines) {
+        let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
+        let x = match line.alignment {
+            Some(Alignment::Center) => (area.width / 2).saturating_sub(width / 2),
+            Some(Alignment::Right) => area.width.saturating_sub(width),
+            Some(Alignment::Left) | None => 0,
+        };
+        buffer.set_line(area.x + x, y, line, area.width - x);
+    }
 }
 
 /// "↑ 3 more above", or an empty line when there are none.
@@ -136,4 +151,53 @@ pub fn inset(area: Rect) -> Rect {
 
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::widgets::Paragraph;
+
+    use super::*;
+
+    /// `draw_lines` draws what `Paragraph` draws, styles included: styled spans, a line's own
+    /// style, wide characters, alignments, lines cut at the edge and more lines than rows.
+    #[test]
+    fn lines_are_drawn_as_a_paragraph_draws_them() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let lines: Vec<Line> = vec![
+            Line::default(),
+            Line::styled("Networking in AKS", Style::new().fg(Color::Cyan)),
+            Line::from(vec![
+                Span::raw("▶ "),
+                Span::styled(" 1  The big picture", bold),
+                Span::raw("   "),
+                Span::styled("0/1 ·  – ·   0%", Style::new().bg(Color::Blue)),
+            ])
+            .patch_style(Style::new().fg(Color::Black)),
+            Line::raw("宽字符 at the edge 宽字符宽字符宽字符宽字符宽字符"),
+            Line::raw("right").right_aligned(),
+            Line::raw("centred 宽").centered(),
+            Line::raw("a line too long for a narrow terminal, cut where it ends"),
+        ];
+        for (width, height) in [(100, 30), (40, 12), (23, 5), (7, 3), (1, 1)] {
+            let draw = |paragraph: bool| {
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        let area = Rect::new(1, 0, width - 1, height);
+                        if paragraph {
+                            frame.render_widget(Paragraph::new(lines.clone()), area);
+                        } else {
+                            draw_lines(frame, area, &lines);
+                        }
+                    })
+                    .unwrap();
+                terminal.backend().buffer().clone()
+            };
+            assert_eq!(draw(false), draw(true), "{width}x{height}");
+        }
+    }
 }

@@ -1,6 +1,4 @@
 //! The host screen's link to the engine's room (`session::room::Room`, per the session spec).
-//! MERGE: `mod link;` in `mod.rs` is compiled out until the engine branch is merged; then drop
-//! its `#[cfg(any())]`.
 
 use std::sync::Arc;
 

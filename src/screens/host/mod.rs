@@ -6,7 +6,6 @@
 //! fake. In a `--local` session the facilitator also keys each player's answer.
 
 mod keys;
-#[cfg(any())] // MERGE: compiles once the engine branch brings `session::room::Room`.
 mod link;
 mod results;
 mod view;

@@ -1,7 +1,5 @@
 //! The player screen's link to the engine's client (`session::client`, per the session spec):
 //! the connection, and what it takes to connect again after it was lost.
-//! MERGE: `mod link;` in `mod.rs` is compiled out until the engine branch is merged; then drop
-//! its `#[cfg(any())]` (and the one on `pub use link::Connection`).
 
 use std::sync::Mutex;
 use std::time::Duration;

@@ -5,11 +5,9 @@
 //! Every answer revealed is also kept in the player's own progress.
 
 mod keys;
-#[cfg(any())] // MERGE: compiles once the engine branch brings `session::client`.
 mod link;
 mod view;
 
-#[cfg(any())] // MERGE: with `mod link` above.
 pub use link::Connection;
 
 use std::sync::Arc;
