@@ -288,6 +288,17 @@ fn standings_share_ranks_and_most_missed_is_worst_first() {
 }
 
 #[test]
+fn a_round_the_whole_room_got_right_is_not_among_the_most_missed() {
+    let (mut game, t0) = game_with(&["ana", "ben"]);
+    game.next(t0);
+    for p in 0..2 {
+        game.answer(p, 1, WireAnswer::Choice(0), t0).unwrap();
+    }
+    assert!((game.results()[0].right_share() - 1.0).abs() < 1e-9);
+    assert!(game.most_missed(5).is_empty());
+}
+
+#[test]
 fn a_restored_game_keeps_scores_and_asks_the_next_round() {
     let (mut game, t0) = game_with(&["ana"]);
     game.next(t0);

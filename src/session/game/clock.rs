@@ -43,9 +43,14 @@ impl Game {
         scoring::rank_of(&scores, scores.get(player).map_or(0, |p| p.1))
     }
 
-    /// The revealed rounds with the smallest share of right answers, worst first.
+    /// The revealed rounds with the smallest share of right answers, worst first; a round the
+    /// whole room got right was not missed and is left out.
     pub fn most_missed(&self, count: usize) -> Vec<&RoundResult> {
-        let mut rounds: Vec<&RoundResult> = self.results.iter().collect();
+        let mut rounds: Vec<&RoundResult> = self
+            .results
+            .iter()
+            .filter(|round| round.right_share() < 1.0)
+            .collect();
         rounds.sort_by(|a, b| a.right_share().total_cmp(&b.right_share()));
         rounds.truncate(count);
         rounds
