@@ -156,6 +156,21 @@ fn a_player_hears_each_phase_and_a_rejoin_mid_round_knows_it_answered() {
         (you.name.as_str(), you.rank, you.score),
         ("Ana", rank, score)
     );
+    // Ben drops and rejoins while the scoreboard is up: he sees it, not the lobby.
+    drop(ben);
+    let ben = loop {
+        match join(&addr, "Ben", "ONE2", WAIT) {
+            Ok((conn, _)) => break conn,
+            Err(JoinError::Refused { reason, .. }) if reason.contains("taken") => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(error) => panic!("{error}"),
+        }
+    };
+    let HostMessage::Scoreboard { round: 1, you, .. } = next(&ben) else {
+        panic!("a rejoin during the scoreboard is shown the scoreboard");
+    };
+    assert_eq!(you.name, "Ben");
     room.command(HostCommand::End);
     assert!(matches!(next(&ana), HostMessage::Ended { you, .. } if you.score == score));
 }

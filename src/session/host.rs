@@ -248,7 +248,11 @@ impl Host {
                 let question = self.question_for(joined.index, now);
                 self.send(conn, &question);
             }
-            _ => {}
+            &Phase::Reveal { index } | &Phase::Scoreboard { index } => {
+                let scoreboard = self.scoreboard_for(joined.index, index);
+                self.send(conn, &scoreboard);
+            }
+            Phase::Finished => {}
         }
     }
 

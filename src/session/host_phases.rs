@@ -30,19 +30,9 @@ impl Host {
                 self.save();
             }
             Phase::Scoreboard { index } => {
-                let standings = self.game.standings();
-                let top: Vec<_> = standings.iter().take(TOP).cloned().collect();
                 for (conn, player) in self.members() {
-                    let you = standing_of(&standings, &self.game, player);
-                    self.send(
-                        conn,
-                        &HostMessage::Scoreboard {
-                            round: index as u32 + 1,
-                            rounds: self.game.rounds(),
-                            top: top.clone(),
-                            you,
-                        },
-                    );
+                    let scoreboard = self.scoreboard_for(player, index);
+                    self.send(conn, &scoreboard);
                 }
             }
             Phase::Finished => {
@@ -61,6 +51,18 @@ impl Host {
                 self.save();
                 self.write_report();
             }
+        }
+    }
+
+    /// The scoreboard after round `index` (0-based), as `player` sees it: also what a player
+    /// who joins between a reveal and the next question is shown, rather than the lobby.
+    pub(super) fn scoreboard_for(&self, player: usize, index: usize) -> HostMessage {
+        let standings = self.game.standings();
+        HostMessage::Scoreboard {
+            round: index as u32 + 1,
+            rounds: self.game.rounds(),
+            top: standings.iter().take(TOP).cloned().collect(),
+            you: standing_of(&standings, &self.game, player),
         }
     }
 
