@@ -37,7 +37,17 @@ pub fn bar_chart(
         .clamp(4, max_bar);
     bars.iter()
         .map(|bar| {
-            let label: String = bar.label.chars().take(label_width).collect();
+            // A cut label says so, or "userAssignedNATGatew" reads as a real name.
+            let label: String = if bar.label.chars().count() > label_width {
+                let kept: String = bar
+                    .label
+                    .chars()
+                    .take(label_width.saturating_sub(1))
+                    .collect();
+                format!("{kept}…")
+            } else {
+                bar.label.clone()
+            };
             let mut spans = vec![Span::styled(format!("{label:<label_width$} "), theme.base)];
             match bar.share {
                 Some(share) => {
@@ -79,5 +89,18 @@ mod tests {
         assert!(line_width(&lines[0]) <= 40);
         let second: String = lines[1].spans.iter().map(|s| s.content.as_ref()).collect();
         assert!(second.ends_with("nothing to answer"));
+    }
+
+    #[test]
+    fn a_label_cut_to_a_third_of_the_width_ends_with_an_ellipsis() {
+        let bars = [Bar {
+            label: "3) userAssignedNATGateway".into(),
+            share: Some(1.0),
+            figure: " 1".into(),
+        }];
+        let lines = bar_chart(&bars, 30, 40, "", &Theme::monochrome());
+        let text: String = lines[0].spans.iter().map(|s| s.content.as_ref()).collect();
+        assert!(text.starts_with("3) userAs… "), "{text}");
+        assert!(line_width(&lines[0]) <= 30);
     }
 }
