@@ -9,8 +9,6 @@ use clap::{Parser, Subcommand};
 
 use crate::app::{App, FirstFrame};
 use crate::content::{self, Course, CourseDir, EmbeddedCourse, Problems};
-use crate::paths::{DATA_DIR_ENV, resolve_data_dir};
-use crate::progress::{ProfileName, Store, Timestamp};
 use crate::quiz::QuizRequest;
 use crate::screens::Start;
 use crate::tell;
@@ -268,23 +266,10 @@ fn open_tutor(
         },
         None => None,
     };
-    let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
-    let profile = match ProfileName::from_flag(profile.as_deref()) {
-        Ok(profile) => profile,
-        Err(error) => {
-            tell!("aks-tutor: {error}");
-            return Ok(ExitCode::from(2));
-        }
+    let store = match tutor::open_store(data_dir, profile, name)? {
+        Ok(store) => store,
+        Err(code) => return Ok(code),
     };
-    // A store that cannot be opened still lets the learner study; its notice says nothing is saved.
-    let mut store = Store::open(&data_dir, &profile, Timestamp::now())
-        .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
-    if let Some(name) = name
-        && let Err(message) = commands::progress::keep_name(&mut store, &name)
-    {
-        tell!("aks-tutor: --name {name:?}: {message}");
-        return Ok(ExitCode::from(2));
-    }
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR"));
     if from_disk.is_none() && matches!(start, Start::Home) {
         // Home cannot fail to open, so the terminal may be set up before the course is loaded.

@@ -43,29 +43,38 @@ impl Tutor {
     /// Runs the TUI on `course`, opened at what `start` makes once the course is there (a
     /// session's room or connection, made before the terminal is taken over).
     pub(crate) fn run(self, course: Course, start: Start) -> anyhow::Result<ExitCode> {
-        let Tutor {
-            content,
-            data_dir,
-            profile,
-            name,
-        } = self;
-        let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
-        let profile = match ProfileName::from_flag(profile.as_deref()) {
-            Ok(profile) => profile,
-            Err(error) => {
-                tell!("aks-tutor: {error}");
-                return Ok(ExitCode::from(2));
-            }
+        let store = match open_store(self.data_dir, self.profile, self.name)? {
+            Ok(store) => store,
+            Err(code) => return Ok(code),
         };
-        let mut store = Store::open(&data_dir, &profile, Timestamp::now())
-            .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
-        if let Some(name) = name
-            && let Err(message) = commands::progress::keep_name(&mut store, &name)
-        {
-            tell!("aks-tutor: --name {name:?}: {message}");
-            return Ok(ExitCode::from(2));
-        }
         let theme = Theme::from_no_color(std::env::var_os("NO_COLOR"));
-        run_app(App::new(course, theme, store), content, start)
+        run_app(App::new(course, theme, store), self.content, start)
     }
+}
+
+/// The learner's store in the data folder, with `--name` kept; a bad profile or name is said
+/// and gives exit code 2. A store that cannot be opened still lets the learner study; its
+/// notice says nothing is saved.
+pub(crate) fn open_store(
+    data_dir: Option<PathBuf>,
+    profile: Option<String>,
+    name: Option<String>,
+) -> anyhow::Result<Result<Store, ExitCode>> {
+    let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
+    let profile = match ProfileName::from_flag(profile.as_deref()) {
+        Ok(profile) => profile,
+        Err(error) => {
+            tell!("aks-tutor: {error}");
+            return Ok(Err(ExitCode::from(2)));
+        }
+    };
+    let mut store = Store::open(&data_dir, &profile, Timestamp::now())
+        .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
+    if let Some(name) = name
+        && let Err(message) = commands::progress::keep_name(&mut store, &name)
+    {
+        tell!("aks-tutor: --name {name:?}: {message}");
+        return Ok(Err(ExitCode::from(2)));
+    }
+    Ok(Ok(store))
 }
