@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use super::{Joined, LinkEvent, PlayerLink};
-use crate::session::client::{self, JoinError, PlayerConnection, PlayerEvent, Welcome};
+use crate::session::client::{self, JoinError, PlayerConnection, PlayerEvent};
 use crate::session::protocol::WireAnswer;
 
 /// A connection to the host that can be made again with the same address, name and code.
@@ -33,18 +33,7 @@ impl Connection {
             timeout,
             current: Mutex::new(connection),
         };
-        Ok((link, joined(welcome)))
-    }
-}
-
-fn joined(welcome: Welcome) -> Joined {
-    Joined {
-        name: welcome.name,
-        title: welcome.title,
-        rounds: welcome.rounds,
-        score: welcome.score,
-        rejoined: welcome.rejoined,
-        scoring: welcome.scoring,
+        Ok((link, welcome))
     }
 }
 
@@ -70,6 +59,6 @@ impl PlayerLink for Connection {
         let (connection, welcome) = client::join(&self.addr, &self.name, &self.code, self.timeout)
             .map_err(|e| e.to_string())?;
         *self.current.lock().unwrap_or_else(|e| e.into_inner()) = connection;
-        Ok(joined(welcome))
+        Ok(welcome)
     }
 }

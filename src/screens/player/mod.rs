@@ -40,16 +40,8 @@ pub enum LinkEvent {
     Lost(String),
 }
 
-/// The host's welcome (`session::client::Welcome`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Joined {
-    pub name: String,
-    pub title: String,
-    pub rounds: u32,
-    pub score: u32,
-    pub rejoined: bool,
-    pub scoring: String,
-}
+/// The host's welcome, as the engine's client hands it over.
+pub use crate::session::client::Welcome as Joined;
 
 /// An open round as the player sees it.
 pub struct Round {
