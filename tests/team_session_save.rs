@@ -2,9 +2,11 @@
 //! continues it with the scores intact and asks the interrupted round again, and the end
 //! writes a markdown and a JSON report that parse.
 
-use std::sync::Arc;
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+#[path = "common/session.rs"]
+mod session_support;
+use session_support::wait_for;
 
 use aks_tutor::content::{self, Course, EmbeddedCourse};
 use aks_tutor::session::game::right_positions;
@@ -16,26 +18,10 @@ use aks_tutor::session::{
     SessionRequest, round_questions,
 };
 
-const WAIT: Duration = Duration::from_secs(20);
 const ID: &str = "20260101-090000-ABCD";
 
 fn course() -> Course {
     content::load(&EmbeddedCourse).expect("the embedded course loads")
-}
-
-fn wait_for(room: &Room, what: &str, ready: impl Fn(&HostView) -> bool) -> Arc<HostView> {
-    let start = Instant::now();
-    loop {
-        let (_, view) = room.view();
-        if ready(&view) {
-            return view;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "waited for {what}; the room shows {view:#?}"
-        );
-        thread::sleep(Duration::from_millis(2));
-    }
 }
 
 fn right_answer(question: &RoundQuestion) -> WireAnswer {

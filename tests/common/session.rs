@@ -1,6 +1,8 @@
 //! What the team session tests share: a bounded wait on the room's view, and a client that
 //! speaks raw lines, for the ones that misbehave.
 
+#![allow(dead_code)] // each includer uses a different part
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::sync::Arc;
