@@ -60,7 +60,7 @@ fn main() {
         })
         .collect();
     wait(&room, |phase, connected| {
-        matches!(phase, HostPhase::Lobby) && connected == PLAYERS
+        matches!(phase, HostPhase::Lobby { .. }) && connected == PLAYERS
     });
     for round in 1..=rounds as u32 {
         room.command(HostCommand::Next);

@@ -44,11 +44,22 @@ fn snap_all(name: &str, view: HostView) {
 
 #[test]
 fn the_lobby_shows_how_to_join_and_the_code_big() {
-    let mut lobby = view(HostPhase::Lobby);
+    let mut lobby = view(HostPhase::Lobby { played: 0 });
     for player in &mut lobby.players {
         player.answered = false;
     }
     snap_all("lobby", lobby);
+}
+
+#[test]
+fn a_resumed_lobby_says_where_the_session_goes_on() {
+    let room = FakeRoom::new(view(HostPhase::Lobby { played: 2 }));
+    let app = host_app(&room, 100, 30);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Resumed after 2 of 5 rounds: press n to go on with round 3."),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -103,7 +114,7 @@ fn a_local_question_lists_who_still_has_to_answer() {
 
 #[test]
 fn next_starts_and_moves_on_and_a_new_snapshot_shows_at_the_next_tick() {
-    let room = FakeRoom::new(view(HostPhase::Lobby));
+    let room = FakeRoom::new(view(HostPhase::Lobby { played: 0 }));
     let mut app = host_app(&room, 80, 24);
     press(&mut app, &[Char('n')]);
     assert_eq!(room.sent(), [HostCommand::Next]);

@@ -126,8 +126,15 @@ fn a_killed_room_resumes_with_its_scores_and_writes_its_report_at_the_end() {
     assert!(!saved.finished);
 
     let room = Room::resume(&course, &sessions, None).expect("resumes");
-    let view = wait_for(&room, "the resumed room", |v| v.phase == HostPhase::Lobby);
+    let view = wait_for(&room, "the resumed room", |v| {
+        matches!(v.phase, HostPhase::Lobby { .. })
+    });
     assert_eq!(scores(&view), before, "scores intact");
+    assert_eq!(
+        view.phase,
+        HostPhase::Lobby { played: 2 },
+        "two rounds were revealed"
+    );
     assert!(
         view.players.iter().all(|p| p.connected),
         "local players are here"

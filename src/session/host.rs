@@ -109,7 +109,7 @@ impl Host {
             code: String::new(),
             players: Vec::new(),
             rounds: 0,
-            phase: super::view::HostPhase::Lobby,
+            phase: super::view::HostPhase::Lobby { played: 0 },
             notices: Vec::new(),
             scoring: SCORING.to_string(),
         }

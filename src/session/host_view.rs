@@ -41,7 +41,9 @@ pub(crate) fn host_view(host: &Host, now: Instant) -> HostView {
 fn phase(game: &Game, report: Option<String>, now: Instant) -> HostPhase {
     let last = game.results().last();
     match (game.phase(), last) {
-        (Phase::Lobby, _) => HostPhase::Lobby,
+        (Phase::Lobby, _) => HostPhase::Lobby {
+            played: game.results().len() as u32,
+        },
         (Phase::Question { index, .. }, _) => HostPhase::Question {
             round: *index as u32 + 1,
             question: Box::new(game.questions()[*index].asked.clone()),
@@ -68,7 +70,7 @@ fn phase(game: &Game, report: Option<String>, now: Instant) -> HostPhase {
                 .map(|o| (o.name.clone(), o.points))
                 .collect(),
         },
-        (Phase::Reveal { .. } | Phase::Scoreboard { .. }, None) => HostPhase::Lobby,
+        (Phase::Reveal { .. } | Phase::Scoreboard { .. }, None) => HostPhase::Lobby { played: 0 },
         (Phase::Finished, _) => HostPhase::Finished {
             standings: game.standings(),
             most_missed: game

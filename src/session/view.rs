@@ -59,7 +59,8 @@ pub struct PlayerRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostPhase {
-    Lobby,
+    /// Waiting to start; `played` rounds were played before (a resumed session), 0 when new.
+    Lobby { played: u32 },
     Question {
         round: u32,
         question: Box<SessionQuestion>,

@@ -220,7 +220,7 @@ impl ScreenState for HostScreen {
             return keys::CONFIRM_END;
         }
         match self.view.phase {
-            HostPhase::Lobby => keys::LOBBY,
+            HostPhase::Lobby { .. } => keys::LOBBY,
             HostPhase::Question { .. } if self.is_local() => keys::LOCAL_QUESTION,
             HostPhase::Question { .. } => keys::QUESTION,
             HostPhase::Reveal { .. } | HostPhase::Scoreboard { .. } => keys::BETWEEN_ROUNDS,

@@ -27,7 +27,7 @@ pub fn draw_host(frame: &mut Frame, area: Rect, theme: &Theme, screen: &HostScre
         frame.render_widget(Paragraph::new(line), notice);
     }
     let status = match &view.phase {
-        HostPhase::Lobby => lobby(frame, body, theme, view),
+        &HostPhase::Lobby { played } => lobby(frame, body, theme, view, played),
         HostPhase::Question { .. } => question(frame, body, theme, screen),
         HostPhase::Reveal { .. } => results::reveal(frame, body, theme, view),
         HostPhase::Scoreboard { .. } => results::scoreboard(frame, body, theme, view),
@@ -72,7 +72,7 @@ pub fn present(view: &HostView) -> usize {
         .count()
 }
 
-fn lobby(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView) -> String {
+fn lobby(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView, played: u32) -> String {
     let width = usize::from(area.width);
     let mut top = vec![Line::styled(
         format!("{} · {} rounds", view.title, view.rounds),
@@ -101,10 +101,17 @@ fn lobby(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView) -> Strin
     let mut bottom = players_line(view, theme, width);
     bottom.push(Line::default());
     bottom.extend(wrap(&[(view.scoring.clone(), theme.dim)], width));
-    bottom.push(Line::styled(
-        "Press n to start the first question.",
-        theme.strong,
-    ));
+    let start = if played == 0 {
+        "Press n to start the first question.".to_string()
+    } else {
+        // A resumed session goes on where it stopped; players who rejoin keep their scores.
+        format!(
+            "Resumed after {played} of {} rounds: press n to go on with round {}.",
+            view.rounds,
+            played + 1
+        )
+    };
+    bottom.push(Line::styled(start, theme.strong));
     let bottom_rows = bottom.len() as u16;
     let used = put(frame, area, top) + 1;
     let middle = below(area, used);
