@@ -93,9 +93,13 @@ fn lobby(frame: &mut Frame, area: Rect, theme: &Theme, view: &HostView, played: 
                 4,
             ));
         }
-        None => top.push(Line::styled(
-            "A session without a network: players answer aloud and you key their answers.",
-            theme.base,
+        None => top.extend(wrap(
+            &[(
+                "A session without a network: players answer aloud and you key their answers."
+                    .to_string(),
+                theme.base,
+            )],
+            width,
         )),
     }
     let mut bottom = players_line(view, theme, width);
