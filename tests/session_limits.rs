@@ -105,3 +105,28 @@ fn closing_the_room_closes_the_listener_and_every_connection() {
     assert_eq!(BufReader::new(&quiet).read_line(&mut line).ok(), Some(0));
     assert!(TcpStream::connect(addr).is_err(), "the listener is closed");
 }
+
+#[test]
+fn an_address_that_keeps_guessing_the_code_is_turned_away_even_with_the_right_one() {
+    use aks_tutor::session::client::{JoinError, join};
+    let room = room(Limits {
+        max_wrong_codes: 3,
+        // Counted here because the test can only come from loopback.
+        count_loopback_codes: true,
+        ..Limits::default()
+    });
+    let addr = room.local_addr().unwrap().to_string();
+    let wait = Duration::from_secs(20);
+    for guess in ["AAAA", "BBBB", "CCCC"] {
+        match join(&addr, "Mallory", guess, wait) {
+            Err(JoinError::Refused { reason, .. }) => assert_eq!(reason, "wrong join code"),
+            other => panic!("a wrong code is refused: {:?}", other.map(|_| ())),
+        }
+    }
+    match join(&addr, "Mallory", "LMTS", wait) {
+        Err(JoinError::Refused { reason, .. }) => {
+            assert!(reason.contains("too many wrong join codes"), "{reason}")
+        }
+        other => panic!("turned away: {:?}", other.map(|_| ())),
+    }
+}

@@ -30,6 +30,7 @@ pub mod save;
 pub mod scoring;
 pub mod server;
 pub mod view;
+mod wrong_codes;
 
 pub use client::{JoinError, PlayerConnection, PlayerEvent, Welcome, join};
 pub use error::SessionError;

@@ -20,6 +20,7 @@ use super::protocol::{
 };
 use super::rounds::code_matches;
 use super::view::HostCommand;
+use super::wrong_codes::WrongCodes;
 
 pub type ConnId = u64;
 
@@ -36,6 +37,11 @@ pub struct Limits {
     pub max_messages_per_second: u32,
     /// Open connections at most (joined or still saying hello).
     pub max_connections: usize,
+    /// Wrong join codes from one address within a minute before it is turned away for the
+    /// rest of that minute.
+    pub max_wrong_codes: u32,
+    /// Count wrong codes from loopback too (off: on a shared machine everyone is 127.0.0.1).
+    pub count_loopback_codes: bool,
 }
 
 impl Default for Limits {
@@ -46,6 +52,8 @@ impl Default for Limits {
             write_timeout: Duration::from_secs(5),
             max_messages_per_second: 20,
             max_connections: 200,
+            max_wrong_codes: 10,
+            count_loopback_codes: false,
         }
     }
 }
@@ -80,10 +88,20 @@ pub enum RoomEvent {
 }
 
 /// Every open stream, so that closing the room closes them all, joined or not.
-#[derive(Default)]
 struct Registry {
     streams: Mutex<HashMap<ConnId, TcpStream>>,
     next: AtomicU64,
+    wrong_codes: WrongCodes,
+}
+
+impl Registry {
+    fn new(limits: &Limits) -> Self {
+        Self {
+            streams: Mutex::default(),
+            next: AtomicU64::default(),
+            wrong_codes: WrongCodes::new(limits.max_wrong_codes, limits.count_loopback_codes),
+        }
+    }
 }
 
 /// The running accept thread and the connections it opened.
@@ -106,7 +124,7 @@ impl Server {
         // connection of its own.
         listener.set_nonblocking(false)?;
         let stop = Arc::new(AtomicBool::new(false));
-        let registry = Arc::new(Registry::default());
+        let registry = Arc::new(Registry::new(&limits));
         let acceptor = {
             let (stop, registry) = (stop.clone(), registry.clone());
             thread::Builder::new()
@@ -176,6 +194,13 @@ fn accept_loop(
             }
         };
         let _ = stream.set_nodelay(true);
+        if registry.wrong_codes.locked_out(addr.ip(), Instant::now()) {
+            refuse(
+                &stream,
+                "too many wrong join codes from this address; try again in a minute",
+            );
+            continue;
+        }
         let conn = registry.next.fetch_add(1, Ordering::SeqCst);
         let full = {
             let mut streams = registry.streams.lock().expect("registry");
@@ -202,7 +227,15 @@ fn accept_loop(
         let spawned = thread::Builder::new()
             .name(format!("session-reader-{conn}"))
             .spawn(move || {
-                serve(conn, addr, stream, &code, &limits, &events);
+                serve(
+                    conn,
+                    addr,
+                    stream,
+                    &code,
+                    &limits,
+                    &events,
+                    &registry.wrong_codes,
+                );
                 registry.streams.lock().expect("registry").remove(&conn);
             });
         if spawned.is_err() {
@@ -233,6 +266,7 @@ fn serve(
     code: &str,
     limits: &Limits,
     events: &Sender<RoomEvent>,
+    wrong_codes: &WrongCodes,
 ) {
     let notice = |text: String| {
         let _ = events.send(RoomEvent::Net(NetEvent::Notice(text)));
@@ -266,6 +300,7 @@ fn serve(
                     "the host speaks protocol version {PROTOCOL_VERSION} and this client speaks {version} (update one of them)"
                 ))
             } else if !code_matches(code, &typed) {
+                wrong_codes.record(addr.ip(), Instant::now());
                 Some("wrong join code".to_string())
             } else {
                 None
