@@ -5,35 +5,26 @@
 use std::net::TcpListener;
 use std::time::Duration;
 
-use aks_tutor::content::{self, EmbeddedCourse};
 use aks_tutor::session::game::right_positions;
 use aks_tutor::session::protocol::{HostMessage, WireAnswer, WireKind, WireVerdict};
 use aks_tutor::session::{
-    HostCommand, JoinError, PlayerConnection, PlayerEvent, Room, RoomConfig, RoundQuestion,
-    SessionRequest, join, round_questions,
+    HostCommand, JoinError, PlayerConnection, PlayerEvent, Room, RoundQuestion, join,
 };
+
+#[path = "common/session.rs"]
+mod session_support;
+use session_support::{network_room, questions};
 
 const WAIT: Duration = Duration::from_secs(20);
 
 fn setup() -> (Room, String, Vec<RoundQuestion>) {
-    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
-    let questions = round_questions(
-        &course,
-        &SessionRequest {
-            topics: Vec::new(),
-            count: Some(2),
-            seed: 3,
-        },
-    )
-    .expect("questions");
-    let config = RoomConfig {
-        title: "One player".into(),
-        questions: questions.clone(),
-        time_limit: Duration::from_secs(60),
-        code: "ONE2".into(),
-        local_players: None,
-        files: None,
-    };
+    let questions = questions(2, 3);
+    let config = network_room(
+        "One player",
+        "ONE2",
+        questions.clone(),
+        Duration::from_secs(60),
+    );
     let room = Room::open(config, Some(TcpListener::bind("127.0.0.1:0").unwrap())).unwrap();
     let addr = room.local_addr().unwrap().to_string();
     (room, addr, questions)

@@ -5,29 +5,15 @@ use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
-use aks_tutor::content::{self, EmbeddedCourse};
 use aks_tutor::session::protocol::{HostMessage, decode};
-use aks_tutor::session::{Limits, Room, RoomConfig, SessionRequest, round_questions};
+use aks_tutor::session::{Limits, Room};
+
+#[path = "common/session.rs"]
+mod session_support;
+use session_support::{network_room, questions};
 
 fn room(limits: Limits) -> Room {
-    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
-    let questions = round_questions(
-        &course,
-        &SessionRequest {
-            topics: Vec::new(),
-            count: Some(1),
-            seed: 1,
-        },
-    )
-    .expect("questions");
-    let config = RoomConfig {
-        title: "Limits".into(),
-        questions,
-        time_limit: Duration::from_secs(30),
-        code: "LMTS".into(),
-        local_players: None,
-        files: None,
-    };
+    let config = network_room("Limits", "LMTS", questions(1, 1), Duration::from_secs(30));
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     Room::open_with(config, Some(listener), limits).expect("opens")
 }

@@ -6,14 +6,17 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
-use aks_tutor::content::{self, EmbeddedCourse};
 use aks_tutor::session::protocol::{
     ClientMessage, HostMessage, MAX_LINE_BYTES, PROTOCOL_VERSION, Standing, WireAnswer, WireKind,
     WireVerdict, decode, encode,
 };
-use aks_tutor::session::{Room, RoomConfig, SessionRequest, join, round_questions};
+use aks_tutor::session::{Room, join};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
+
+#[path = "common/session.rs"]
+mod session_support;
+use session_support::{network_room, questions};
 
 fn standing(rank: u32) -> Standing {
     Standing {
@@ -136,24 +139,7 @@ proptest! {
 }
 
 fn room() -> Room {
-    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
-    let questions = round_questions(
-        &course,
-        &SessionRequest {
-            topics: Vec::new(),
-            count: Some(2),
-            seed: 1,
-        },
-    )
-    .expect("questions");
-    let config = RoomConfig {
-        title: "Fuzz".into(),
-        questions,
-        time_limit: Duration::from_secs(30),
-        code: "FUZZ".into(),
-        local_players: None,
-        files: None,
-    };
+    let config = network_room("Fuzz", "FUZZ", questions(2, 1), Duration::from_secs(30));
     Room::open(config, Some(TcpListener::bind("127.0.0.1:0").unwrap())).expect("opens")
 }
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use aks_tutor::content::{self, EmbeddedCourse, QuestionKind};
+use aks_tutor::content::QuestionKind;
 use aks_tutor::session::game::right_positions;
 use aks_tutor::session::protocol::{
     ClientMessage, HostMessage, PROTOCOL_VERSION, WireAnswer, WireVerdict, encode,
@@ -21,26 +21,12 @@ mod session_support;
 use session_support::{Raw, WAIT, wait_for};
 
 use aks_tutor::session::{
-    HostCommand, HostPhase, JoinError, PlayerEvent, Room, RoomConfig, RoundQuestion,
-    SessionRequest, join, round_questions,
+    HostCommand, HostPhase, JoinError, PlayerEvent, Room, RoundQuestion, join,
 };
 
 const PLAYERS: usize = 50;
 const ROUNDS: usize = 5;
 const CODE: &str = "K7QX";
-
-fn questions() -> Vec<RoundQuestion> {
-    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
-    round_questions(
-        &course,
-        &SessionRequest {
-            topics: Vec::new(),
-            count: Some(ROUNDS),
-            seed: 11,
-        },
-    )
-    .expect("questions")
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Expect {
@@ -185,17 +171,15 @@ fn rejoin(
 
 #[test]
 fn fifty_players_play_a_whole_session_while_misbehaving_clients_are_cut_off() {
-    let questions = Arc::new(questions());
+    let questions = Arc::new(session_support::questions(ROUNDS, 11));
     let listener = TcpListener::bind("127.0.0.1:0").expect("binds");
     let room = Room::open(
-        RoomConfig {
-            title: "Onboarding".into(),
-            questions: questions.to_vec(),
-            time_limit: Duration::from_secs(120),
-            code: CODE.into(),
-            local_players: None,
-            files: None,
-        },
+        session_support::network_room(
+            "Onboarding",
+            CODE,
+            questions.to_vec(),
+            Duration::from_secs(120),
+        ),
         Some(listener),
     )
     .expect("the room opens");

@@ -15,7 +15,6 @@ use aks_tutor::session::report::Report;
 use aks_tutor::session::save::SavedSession;
 use aks_tutor::session::{
     HostCommand, HostPhase, HostView, Room, RoomConfig, RoundQuestion, SessionError, SessionFiles,
-    SessionRequest, round_questions,
 };
 
 const ID: &str = "20260101-090000-ABCD";
@@ -78,15 +77,7 @@ fn a_killed_room_resumes_with_its_scores_and_writes_its_report_at_the_end() {
     let course = course();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let sessions = dir.path().join("sessions");
-    let questions = round_questions(
-        &course,
-        &SessionRequest {
-            topics: Vec::new(),
-            count: Some(3),
-            seed: 4,
-        },
-    )
-    .expect("questions");
+    let questions = session_support::questions(3, 4);
     let room = Room::open(
         RoomConfig {
             title: "Local room".into(),

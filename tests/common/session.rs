@@ -1,5 +1,5 @@
-//! What the team session tests share: a bounded wait on the room's view, and a client that
-//! speaks raw lines, for the ones that misbehave.
+//! What the team session tests share: questions and a networked room's settings, a bounded
+//! wait on the room's view, and a client that speaks raw lines, for the ones that misbehave.
 
 #![allow(dead_code)] // each includer uses a different part
 
@@ -9,11 +9,42 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use aks_tutor::content::{self, EmbeddedCourse};
 use aks_tutor::session::protocol::{ClientMessage, HostMessage, encode};
-use aks_tutor::session::{HostView, Room};
+use aks_tutor::session::{
+    HostView, Room, RoomConfig, RoundQuestion, SessionRequest, round_questions,
+};
 
 /// How long any wait may last before the test fails with what it waited for.
 pub const WAIT: Duration = Duration::from_secs(20);
+
+/// `count` questions of the built-in course, as a room with `seed` asks them.
+pub fn questions(count: usize, seed: u64) -> Vec<RoundQuestion> {
+    let course = content::load(&EmbeddedCourse).expect("the embedded course loads");
+    let request = SessionRequest {
+        topics: Vec::new(),
+        count: Some(count),
+        seed,
+    };
+    round_questions(&course, &request).expect("questions")
+}
+
+/// A room players join over the network, writing nothing to disk.
+pub fn network_room(
+    title: &str,
+    code: &str,
+    questions: Vec<RoundQuestion>,
+    time_limit: Duration,
+) -> RoomConfig {
+    RoomConfig {
+        title: title.into(),
+        questions,
+        time_limit,
+        code: code.into(),
+        local_players: None,
+        files: None,
+    }
+}
 
 pub fn wait_for(
     room: &Room,
