@@ -16,6 +16,13 @@ fn main() {
     files.sort();
 
     let mut code = format!("pub static ROOT: &str = {COURSE_DIR:?};\n");
+    writeln!(
+        code,
+        "pub static FINGERPRINT: &str = \"{}-{:016x}\";",
+        env::var("CARGO_PKG_VERSION").expect("set by cargo"),
+        fingerprint(&files)
+    )
+    .expect("write to a String");
     code.push_str("pub static FILES: &[(&str, &str)] = &[\n");
     for (relative, absolute) in &files {
         writeln!(code, "    ({relative:?}, include_str!({absolute:?})),")
@@ -25,6 +32,20 @@ fn main() {
     let out =
         PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("embedded_course.rs");
     fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// Names the course's exact text (FNV-1a over every file's path and bytes, in order), so that what
+/// the tutor keeps about this course (home as the learner left it) is never read by a build of
+/// another course.
+fn fingerprint(files: &[(String, String)]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (relative, absolute) in files {
+        let bytes = fs::read(absolute).unwrap_or_else(|e| panic!("cannot read {absolute}: {e}"));
+        for byte in relative.bytes().chain([0]).chain(bytes).chain([0]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

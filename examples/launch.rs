@@ -3,8 +3,10 @@
 //! timed from spawn until the home screen is fully drawn (its footer, the last row ratatui writes,
 //! shows "q quit"), then sent `q`. The same is timed for a returning learner (a copy of progress
 //! with answers, lessons read, a lab step and a place to continue from, made here through the
-//! library), whose home needs the whole course. After the runs, one more tutor is left idle for 5
-//! seconds while its CPU time and the bytes it writes are counted.
+//! library), whose home is counted against the whole course: once as they find it after a session
+//! of the tutor (home kept beside the progress), and once with nothing kept (the first start of a
+//! new build), when the first frame waits for the course. After the runs, one more tutor is left
+//! idle for 5 seconds while its CPU time and the bytes it writes are counted.
 //!
 //! When `ttyper` (a small ratatui app: `cargo install ttyper`) is on the PATH, it is launched in
 //! the same run, alternating with the tutor so both meet the same machine, until its first frame
@@ -57,10 +59,11 @@ fn main() {
     println!("launching {} {runs} times at 100x30", binary.display());
 
     let ttyper = which("ttyper");
-    let returning = returning_learner();
+    let returning = returning_learner(&binary);
     let mut anchor = Vec::new();
     let mut launches = Vec::new();
     let mut returns = Vec::new();
+    let mut unkept = Vec::new();
     let mut exits = Vec::new();
     for _ in 0..runs {
         if let Some(ttyper) = &ttyper {
@@ -74,9 +77,14 @@ fn main() {
         let data = tempfile::tempdir().expect("a temp data dir");
         copy_dir(returning.path(), data.path());
         returns.push(launch(&binary, data.path()).0);
+        let data = tempfile::tempdir().expect("a temp data dir");
+        copy_dir(returning.path(), data.path());
+        std::fs::remove_file(data.path().join(KEPT_HOME)).expect("home was kept");
+        unkept.push(launch(&binary, data.path()).0);
     }
     launches.sort();
     returns.sort();
+    unkept.sort();
     exits.sort();
     let median = |v: &[Duration]| v[v.len() / 2];
     let p95 = |v: &[Duration]| v[(v.len() - 1) * 95 / 100];
@@ -87,10 +95,16 @@ fn main() {
         ms(launches[0])
     );
     println!(
-        "returning learner (home needs the whole course): median {:.2} ms, p95 {:.2} ms, min {:.2} ms",
+        "returning learner (home kept from their last session): median {:.2} ms, p95 {:.2} ms, min {:.2} ms",
         ms(median(&returns)),
         ms(p95(&returns)),
         ms(returns[0])
+    );
+    println!(
+        "returning learner with nothing kept (home waits for the course): median {:.2} ms, p95 {:.2} ms, min {:.2} ms",
+        ms(median(&unkept)),
+        ms(p95(&unkept)),
+        ms(unkept[0])
     );
     println!("q to exit: median {:.2} ms", ms(median(&exits)));
     if !anchor.is_empty() {
@@ -102,9 +116,10 @@ fn main() {
             ms(anchor[0])
         );
         println!(
-            "ratio aks-tutor / ttyper: {:.2} (bar ≤ 1.0); returning learner {:.2}",
+            "ratio aks-tutor / ttyper: {:.2} (bar ≤ 1.0); returning learner {:.2}; with nothing kept {:.2}",
             ms(median(&launches)) / ms(median(&anchor)),
-            ms(median(&returns)) / ms(median(&anchor))
+            ms(median(&returns)) / ms(median(&anchor)),
+            ms(median(&unkept)) / ms(median(&anchor))
         );
     } else {
         println!("ttyper is not on the PATH: `cargo install ttyper` to measure against it");
@@ -128,9 +143,13 @@ fn launch(binary: &std::path::Path, data: &std::path::Path) -> (Duration, Durati
     (launched, quit.elapsed())
 }
 
+/// Where the tutor keeps the default learner's home for the next start.
+const KEPT_HOME: &str = "profiles/default.home.json";
+
 /// A data folder whose default learner has answered every other question, read every other
-/// lesson, done a lab step and left off in a lab.
-fn returning_learner() -> tempfile::TempDir {
+/// lesson, done a lab step and left off in a lab, then started the tutor once and quit (which
+/// keeps their home for the next start).
+fn returning_learner(binary: &std::path::Path) -> tempfile::TempDir {
     use aks_tutor::content::{EmbeddedCourse, load};
     use aks_tutor::progress::{ItemKind, Mode, Outcome, Place, ProfileName, Store, Timestamp};
     let data = tempfile::tempdir().expect("a temp data dir");
@@ -166,6 +185,9 @@ fn returning_learner() -> tempfile::TempDir {
         matches!(saved, aks_tutor::progress::SaveOutcome::Saved),
         "the progress is saved"
     );
+    drop(store);
+    launch(binary, data.path());
+    assert!(data.path().join(KEPT_HOME).exists(), "the tutor kept home");
     data
 }
 

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::{App, FirstFrame};
+use crate::app::{App, FirstFrame, HomeCache};
 use crate::content::{self, Course, CourseDir, EmbeddedCourse, Problems};
+use crate::progress::Timestamp;
 use crate::quiz::QuizRequest;
 use crate::screens::Start;
 use crate::tell;
@@ -18,6 +19,7 @@ use crate::{commands, tui};
 pub mod session_args;
 mod tutor;
 
+use tutor::Learner;
 pub use tutor::Tutor;
 
 mod session;
@@ -246,12 +248,11 @@ impl Cli {
 /// Loads the course (refusing one with problems), resolves the data folder and runs the TUI,
 /// starting where the command line asked (over the home screen, so Esc leads home).
 ///
-/// At home with the built-in course, a learner whose figures follow from `course.ron` (see
-/// `app::FirstFrame`) sees home before the course is loaded: it loads right after the first
-/// frame, before the first key is read, so that nothing competes with that frame on a small
-/// machine. For other learners the course loads on a second thread while the terminal is set up.
-/// A course from `--content` is loaded and checked first, so its problems print before the
-/// terminal UI starts.
+/// At home with the built-in course, home is drawn before the course is loaded and before the
+/// store is opened, when its figures can be had without them (see `app::FirstFrame`); then the
+/// store opens and the course loads, before the first key is read. For other learners the course
+/// loads on a second thread while the terminal is set up. A course from `--content` is loaded
+/// and checked first, so its problems print before the terminal UI starts.
 fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
@@ -266,38 +267,58 @@ fn open_tutor(
         },
         None => None,
     };
-    let store = match tutor::open_store(data_dir, profile, name)? {
-        Ok(store) => store,
+    let learner = match Learner::from_flags(data_dir, profile)? {
+        Ok(learner) => learner,
         Err(code) => return Ok(code),
     };
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR"));
-    if from_disk.is_none() && matches!(start, Start::Home) {
-        // Home cannot fail to open, so the terminal may be set up before the course is loaded.
-        let first = FirstFrame::for_learner(&store, theme.clone(), || {
-            content::read_index(&EmbeddedCourse)
-        });
-        let loading = match first {
-            Some(_) => Loading::Later,
-            None => Loading::Thread(std::thread::spawn(|| content::load(&EmbeddedCourse))),
+    if from_disk.is_some() || !matches!(start, Start::Home) {
+        let store = match learner.open_store_named(name) {
+            Ok(store) => store,
+            Err(code) => return Ok(code),
         };
-        tui::run_after(first.as_ref(), move || {
-            // The built-in course is checked by the tests, so problems here are a broken build.
-            let course = loading.finish().map_err(|problems| {
-                anyhow::anyhow!("the built-in course has problems: {problems}")
-            })?;
-            Ok(App::new(course, theme, store))
-        })?;
-        return Ok(ExitCode::SUCCESS);
+        let course = match from_disk.map_or_else(|| content::load(&EmbeddedCourse), Ok) {
+            Ok(course) => course,
+            Err(problems) => return Ok(refuse(&problems)),
+        };
+        return run_app(App::new(course, theme, store), content, start);
     }
-    let loaded = match from_disk {
-        Some(course) => Ok(course),
-        None => content::load(&EmbeddedCourse),
+    // `--name` is kept, or refused, before the terminal UI starts.
+    let named = match name {
+        Some(name) => match learner.open_store_named(Some(name)) {
+            Ok(store) => Some(store),
+            Err(code) => return Ok(code),
+        },
+        None => None,
     };
-    let course = match loaded {
-        Ok(course) => course,
-        Err(problems) => return Ok(refuse(&problems)),
+    // Home cannot fail to open, so the terminal may be set up before the course is loaded.
+    let cache = HomeCache::new(&learner.progress_file(), EmbeddedCourse::fingerprint());
+    let first = FirstFrame::peek(
+        &learner.progress_file(),
+        &cache,
+        theme.clone(),
+        || content::read_index(&EmbeddedCourse),
+        Timestamp::now(),
+    );
+    let loading = match first {
+        Some(_) => Loading::Later,
+        None => Loading::Thread(std::thread::spawn(|| content::load(&EmbeddedCourse))),
     };
-    run_app(App::new(course, theme, store), content, start)
+    let kept = first.as_ref().and_then(|first| first.kept_home().cloned());
+    tui::run_after(first.as_ref(), move || {
+        let store = named.unwrap_or_else(|| learner.open_store());
+        // The built-in course is checked by the tests, so problems here are a broken build.
+        let course = loading
+            .finish()
+            .map_err(|problems| anyhow::anyhow!("the built-in course has problems: {problems}"))?;
+        let mut app = App::new(course, theme, store);
+        app.home_cache = Some(cache);
+        if kept.as_ref() != Some(&app.home_at(Timestamp::now()).0) {
+            app.keep_home();
+        }
+        Ok(app)
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens `start` over home in `app` and runs the TUI; a start that cannot be met is a usage error.
@@ -306,6 +327,10 @@ pub(crate) fn run_app(
     content: Option<PathBuf>,
     start: Start,
 ) -> anyhow::Result<ExitCode> {
+    if content.is_none() {
+        let course = EmbeddedCourse::fingerprint();
+        app.home_cache = Some(HomeCache::new(app.store.path(), course));
+    }
     app.content_dir = content;
     if let Err(message) = app.start(start) {
         tell!("aks-tutor: {message}");

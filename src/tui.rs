@@ -222,37 +222,36 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
+    use crate::app::HomeCache;
     use crate::content::{EmbeddedCourse, load, read_index};
-    use crate::progress::{ProfileName, Store, StoreError};
+    use crate::progress::{ProfileName, Store, Timestamp};
     use crate::ui::theme::Theme;
-
-    fn store() -> Store {
-        let error = StoreError::Read {
-            path: "/nonexistent".into(),
-            source: io::Error::other("test"),
-        };
-        Store::unsaved(
-            "/nonexistent".as_ref(),
-            &ProfileName::from_flag(None).unwrap(),
-            &error,
-        )
-    }
 
     /// Once the course has loaded, the app's frame is compared with the first one: the same is
     /// not written again; a different one (here, help open) is.
     #[test]
     fn the_apps_first_frame_is_drawn_only_when_it_differs_from_the_one_shown() {
         let theme = Theme::monochrome();
-        let first =
-            FirstFrame::for_learner(&store(), theme.clone(), || read_index(&EmbeddedCourse))
-                .expect("a new learner's first frame");
+        let data = tempfile::tempdir().unwrap();
+        let progress_file = ProfileName::default().progress_file(data.path());
+        let cache = HomeCache::new(&progress_file, EmbeddedCourse::fingerprint());
+        let index = || read_index(&EmbeddedCourse);
+        let first = FirstFrame::peek(
+            &progress_file,
+            &cache,
+            theme.clone(),
+            index,
+            Timestamp::now(),
+        )
+        .expect("a new learner's first frame");
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let shown = terminal
             .draw(|frame| first.draw(frame))
             .unwrap()
             .buffer
             .clone();
-        let mut app = App::new(load(&EmbeddedCourse).unwrap(), theme, store());
+        let store = Store::in_memory(&ProfileName::default());
+        let mut app = App::new(load(&EmbeddedCourse).unwrap(), theme, store);
         assert!(shows(&mut terminal, &app, &shown));
         assert_eq!(*terminal.backend().buffer(), shown, "nothing was written");
         app.help = Some(0);

@@ -2,12 +2,11 @@
 //! once, lessons read to the end, the place to continue from, and the summary the menus show.
 
 use super::App;
-use crate::progress::{ProgressSummary, Timestamp, due};
-use crate::screens::Record;
+use crate::progress::{ProgressSummary, REVIEW_WINDOW_HOURS, SaveOutcome, Timestamp, due};
+use crate::screens::home::HomeOutline;
+use crate::screens::{Context, Record};
 
 impl App {
-    /// Applies records to the progress and saves it; a failed save is said in the footer (and
-    /// the next change tries again), never a crash.
     /// Applies records to the progress and saves it; a failed save is said in the footer (and
     /// the next change tries again), never a crash. Every answer is kept under its id, whatever
     /// its kind; an id the course no longer has is kept too, and counted nowhere.
@@ -18,10 +17,41 @@ impl App {
             changed |= record.apply(self.store.progress_mut(), &self.catalogue, now);
         }
         if changed {
-            if let Err(error) = self.store.save() {
-                self.status = Some(format!("Progress not saved: {error}"));
-            }
+            let saved = match self.store.save() {
+                Ok(outcome) => outcome == SaveOutcome::Saved,
+                Err(error) => {
+                    self.status = Some(format!("Progress not saved: {error}"));
+                    false
+                }
+            };
             self.refresh_summary();
+            if saved {
+                self.keep_home();
+            }
+        }
+    }
+
+    /// Home as it stands at `now`, and the first instant at which a figure of it may change: the
+    /// next item to fall due (one due further than the review window is at least that far).
+    pub fn home_at(&self, now: Timestamp) -> (HomeOutline, Timestamp) {
+        let due = due(&self.catalogue, self.store.progress(), now);
+        let window_end = now.plus_minutes(REVIEW_WINDOW_HOURS * 60);
+        let until = due.later.first().map_or(window_end, |item| item.due);
+        let cx = Context {
+            due: &due,
+            ..self.context()
+        };
+        (HomeOutline::from_context(&cx), until)
+    }
+
+    /// Keeps home for the next start, when the store is this tutor's to write. A hint only: a
+    /// failure to write it is not worth the learner's attention.
+    pub fn keep_home(&self) {
+        if let Some(cache) = &self.home_cache
+            && self.store.read_only().is_none()
+        {
+            let (home, until) = self.home_at(Timestamp::now());
+            let _ = cache.keep(&home, until);
         }
     }
 

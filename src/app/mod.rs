@@ -3,10 +3,12 @@
 //! app (open another, start a mode, keep a record, copy) comes back in its `Reaction`.
 
 mod first_frame;
+mod home_cache;
 mod keeping;
 mod view;
 
 pub use first_frame::FirstFrame;
+pub use home_cache::HomeCache;
 
 use std::path::PathBuf;
 
@@ -41,6 +43,9 @@ pub struct App {
     pub due: Due,
     /// The `--content` folder, for reloading; `None` for the built-in course.
     pub content_dir: Option<PathBuf>,
+    /// Where home is kept for the next start, after every save (see [`HomeCache`]); `None`
+    /// keeps nothing (a course from `--content`, tests).
+    pub home_cache: Option<HomeCache>,
     /// The terminal's size, as last reported (drawing itself uses the frame's).
     pub width: u16,
     pub height: u16,
@@ -76,6 +81,7 @@ impl App {
             summary,
             due,
             content_dir: None,
+            home_cache: None,
             width: 80,
             height: 24,
             leave_warned: false,

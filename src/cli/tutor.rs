@@ -52,29 +52,59 @@ impl Tutor {
     }
 }
 
+/// The learner the command line names: the data folder and the profile, checked before the
+/// terminal is taken over.
+pub(crate) struct Learner {
+    data_dir: PathBuf,
+    profile: ProfileName,
+}
+
+impl Learner {
+    /// The data folder and profile, or exit code 2 after saying what is wrong with the profile.
+    pub(crate) fn from_flags(
+        data_dir: Option<PathBuf>,
+        profile: Option<String>,
+    ) -> anyhow::Result<Result<Learner, ExitCode>> {
+        let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
+        Ok(match ProfileName::from_flag(profile.as_deref()) {
+            Ok(profile) => Ok(Learner { data_dir, profile }),
+            Err(error) => {
+                tell!("aks-tutor: {error}");
+                Err(ExitCode::from(2))
+            }
+        })
+    }
+
+    pub(crate) fn progress_file(&self) -> PathBuf {
+        self.profile.progress_file(&self.data_dir)
+    }
+
+    /// The learner's store. One that cannot be opened still lets the learner study; its notice
+    /// says nothing is saved.
+    pub(crate) fn open_store(&self) -> Store {
+        Store::open(&self.data_dir, &self.profile, Timestamp::now())
+            .unwrap_or_else(|error| Store::unsaved(&self.data_dir, &self.profile, &error))
+    }
+
+    /// The store with `--name` kept; a name that cannot be kept is said and gives exit code 2.
+    pub(crate) fn open_store_named(&self, name: Option<String>) -> Result<Store, ExitCode> {
+        let mut store = self.open_store();
+        if let Some(name) = name
+            && let Err(message) = commands::progress::keep_name(&mut store, &name)
+        {
+            tell!("aks-tutor: --name {name:?}: {message}");
+            return Err(ExitCode::from(2));
+        }
+        Ok(store)
+    }
+}
+
 /// The learner's store in the data folder, with `--name` kept; a bad profile or name is said
-/// and gives exit code 2. A store that cannot be opened still lets the learner study; its
-/// notice says nothing is saved.
+/// and gives exit code 2.
 pub(crate) fn open_store(
     data_dir: Option<PathBuf>,
     profile: Option<String>,
     name: Option<String>,
 ) -> anyhow::Result<Result<Store, ExitCode>> {
-    let data_dir = resolve_data_dir(data_dir, std::env::var_os(DATA_DIR_ENV))?;
-    let profile = match ProfileName::from_flag(profile.as_deref()) {
-        Ok(profile) => profile,
-        Err(error) => {
-            tell!("aks-tutor: {error}");
-            return Ok(Err(ExitCode::from(2)));
-        }
-    };
-    let mut store = Store::open(&data_dir, &profile, Timestamp::now())
-        .unwrap_or_else(|error| Store::unsaved(&data_dir, &profile, &error));
-    if let Some(name) = name
-        && let Err(message) = commands::progress::keep_name(&mut store, &name)
-    {
-        tell!("aks-tutor: --name {name:?}: {message}");
-        return Ok(Err(ExitCode::from(2)));
-    }
-    Ok(Ok(store))
+    Ok(Learner::from_flags(data_dir, profile)?.and_then(|learner| learner.open_store_named(name)))
 }

@@ -3,12 +3,14 @@
 //! the loaded course, or, for the first frame, from the course's outline (`course.ron` alone)
 //! when the learner's progress holds nothing that needs more of the course to be counted.
 
+use serde::{Deserialize, Serialize};
+
 use super::{HomeEntry, Practice, resume_title};
 use crate::content::CourseIndex;
 use crate::progress::{Mode, Progress};
 use crate::screens::Context;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HomeOutline {
     pub title: String,
     pub summary: String,
@@ -26,7 +28,7 @@ pub struct HomeOutline {
 }
 
 /// One topic's line: its title and what the learner has done of it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TopicLine {
     pub title: String,
     pub summary: String,

@@ -1,0 +1,232 @@
+//! Home as the learner last left it, kept beside the progress file (`<profile>.home.json`) so that
+//! the next start draws it in its first frame, before the course has loaded. For a learner who has
+//! answered anything, home's figures (mastery, what is due, labs done, where to continue) are
+//! counted against the whole course and every item generated from it, which is most of start-up;
+//! this file holds the result.
+//!
+//! It is a hint, never a record. It is used only when it was made from this build's course (the
+//! course's fingerprint), from the progress file exactly as it is now (a fingerprint of its
+//! bytes), and before the first instant at which one of its figures could change (an item falling
+//! due). Whatever it says, the app draws home from the loaded course right after, and a frame that
+//! differs replaces it at once. A file that cannot be read is ignored and written again. Only the
+//! store's owner writes it, after every save, without waiting for the disk (losing it costs one
+//! slower start).
+
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::files::{MAX_PROGRESS_FILE, read_bounded_no_follow};
+use crate::progress::Timestamp;
+use crate::progress::file::{create_temp, temp_path};
+use crate::screens::home::HomeOutline;
+
+/// Changed whenever what the file holds changes meaning.
+const FILE_FORMAT: u32 = 1;
+/// A home of a few hundred topics stays far below this; anything larger is not ours.
+const MAX_FILE: u64 = 256 * 1024;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeptHome {
+    format: u32,
+    course: String,
+    progress: String,
+    /// The first instant at which a figure may differ (the next item to fall due).
+    until: Timestamp,
+    home: HomeOutline,
+}
+
+/// Where one profile's home is kept, for one course.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HomeCache {
+    path: PathBuf,
+    progress_file: PathBuf,
+    course: String,
+}
+
+impl HomeCache {
+    /// For the progress file at `progress_file` (`<name>.ron`: the home is `<name>.home.json`)
+    /// and the course named by `course` (see `EmbeddedCourse::fingerprint`).
+    pub fn new(progress_file: &Path, course: &str) -> Self {
+        Self {
+            path: progress_file.with_extension("home.json"),
+            progress_file: progress_file.to_path_buf(),
+            course: course.to_string(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The home kept for a progress file of exactly `progress` bytes, if it still holds at `now`.
+    pub fn read(&self, progress: &[u8], now: Timestamp) -> Option<HomeOutline> {
+        let bytes = read_bounded_no_follow(&self.path, MAX_FILE).ok()?;
+        let kept: KeptHome = serde_json::from_slice(&bytes).ok()?;
+        (kept.format == FILE_FORMAT
+            && kept.course == self.course
+            && kept.progress == fingerprint(progress)
+            && now < kept.until)
+            .then_some(kept.home)
+    }
+
+    /// Keeps `home`, true until `until`, for the progress file as it is on disk now.
+    pub fn keep(&self, home: &HomeOutline, until: Timestamp) -> io::Result<()> {
+        let progress = read_bounded_no_follow(&self.progress_file, MAX_PROGRESS_FILE)?;
+        let kept = KeptHome {
+            format: FILE_FORMAT,
+            course: self.course.clone(),
+            progress: fingerprint(&progress),
+            until,
+            home: home.clone(),
+        };
+        let text = serde_json::to_vec(&kept).map_err(io::Error::other)?;
+        // Replaced whole by a rename, so a reader sees the old file or the new one; not synced:
+        // a file lost in a crash is made again at the next save.
+        let written = create_temp(&self.path).and_then(|mut file| file.write_all(&text));
+        let temp = temp_path(&self.path);
+        if let Err(error) = written.and_then(|()| fs::rename(&temp, &self.path)) {
+            let _ = fs::remove_file(&temp);
+            return Err(error);
+        }
+        Ok(())
+    }
+}
+
+/// Tells whether a file changed: its length and an FNV-1a hash of its bytes (not a defence
+/// against anyone who can write the file; they could write the progress file itself).
+fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{}-{hash:016x}", bytes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::home::TopicLine;
+
+    fn home(review_due: usize) -> HomeOutline {
+        HomeOutline {
+            title: "Networking in AKS".into(),
+            summary: "A course".into(),
+            resume: Some("Lab: Pods › Step 1".into()),
+            topics: vec![TopicLine {
+                title: "Pods".into(),
+                summary: "How pods get addresses".into(),
+                lessons_read: 1,
+                lessons: 2,
+                labs_done: 0,
+                labs: 1,
+                mastery: Some(0.4),
+            }],
+            review_due,
+            exam: Some((3, 10)),
+            quizzes: vec![(crate::progress::Mode::Quiz, 2, 10)],
+            ask_name: false,
+        }
+    }
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_unix_seconds(seconds).unwrap()
+    }
+
+    /// A profile folder with a progress file of `bytes`, and its cache for course "c1".
+    fn profile(bytes: &[u8]) -> (tempfile::TempDir, HomeCache) {
+        let dir = tempfile::tempdir().unwrap();
+        let progress = dir.path().join("default.ron");
+        fs::write(&progress, bytes).unwrap();
+        let cache = HomeCache::new(&progress, "c1");
+        (dir, cache)
+    }
+
+    #[test]
+    fn home_kept_is_read_back_for_the_same_progress_before_its_time_is_up() {
+        let (dir, cache) = profile(b"progress");
+        cache.keep(&home(2), at(1_000)).unwrap();
+        assert_eq!(cache.path(), dir.path().join("default.home.json"));
+        assert_eq!(cache.read(b"progress", at(999)), Some(home(2)));
+        assert!(
+            !temp_path(cache.path()).exists(),
+            "no temporary file is left"
+        );
+    }
+
+    #[test]
+    fn home_is_not_used_once_an_item_may_have_fallen_due() {
+        let (_dir, cache) = profile(b"progress");
+        cache.keep(&home(2), at(1_000)).unwrap();
+        assert_eq!(cache.read(b"progress", at(1_000)), None);
+        assert_eq!(cache.read(b"progress", at(5_000)), None);
+    }
+
+    #[test]
+    fn home_is_not_used_for_other_progress_or_another_course() {
+        let (dir, cache) = profile(b"progress");
+        cache.keep(&home(2), at(1_000)).unwrap();
+        assert_eq!(cache.read(b"progresS", at(0)), None);
+        assert_eq!(cache.read(b"progress ", at(0)), None);
+        let other_course = HomeCache::new(&dir.path().join("default.ron"), "c2");
+        assert_eq!(other_course.read(b"progress", at(0)), None);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_kept_home_is_ignored() {
+        let (_dir, cache) = profile(b"progress");
+        assert_eq!(cache.read(b"progress", at(0)), None, "no file");
+        for junk in [
+            &b""[..],
+            b"{",
+            b"\xff\xfe",
+            b"{\"format\":1}",
+            b"[1,2,3]",
+            b"{\"format\":1,\"course\":\"c1\",\"progress\":\"8-x\",\"until\":\"2030-01-01T00:00:00Z\",\"home\":{},\"extra\":1}",
+        ] {
+            fs::write(cache.path(), junk).unwrap();
+            assert_eq!(cache.read(b"progress", at(0)), None, "{junk:?}");
+        }
+        fs::write(cache.path(), vec![b' '; MAX_FILE as usize + 1]).unwrap();
+        assert_eq!(cache.read(b"progress", at(0)), None, "too large");
+    }
+
+    #[test]
+    fn a_newer_format_is_ignored() {
+        let (_dir, cache) = profile(b"progress");
+        cache.keep(&home(2), at(1_000)).unwrap();
+        let text = fs::read_to_string(cache.path()).unwrap();
+        fs::write(cache.path(), text.replace("\"format\":1", "\"format\":2")).unwrap();
+        assert_eq!(cache.read(b"progress", at(0)), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_place_of_the_file_is_neither_read_nor_written_through() {
+        let (dir, cache) = profile(b"progress");
+        let elsewhere = dir.path().join("elsewhere.json");
+        fs::write(&elsewhere, "untouched").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, cache.path()).unwrap();
+        assert_eq!(cache.read(b"progress", at(0)), None);
+        cache.keep(&home(2), at(1_000)).unwrap();
+        assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "untouched");
+        assert_eq!(cache.read(b"progress", at(0)), Some(home(2)));
+    }
+
+    #[test]
+    fn nothing_is_kept_without_a_progress_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = HomeCache::new(&dir.path().join("default.ron"), "c1");
+        assert!(cache.keep(&home(0), at(1_000)).is_err());
+        assert!(!cache.path().exists());
+    }
+
+    #[test]
+    fn the_fingerprint_tells_length_and_bytes_apart() {
+        assert_ne!(fingerprint(b"ab"), fingerprint(b"ba"));
+        assert_ne!(fingerprint(b""), fingerprint(b"\0"));
+        assert_eq!(fingerprint(b"same"), fingerprint(b"same"));
+    }
+}
