@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 
 use crate::app::{App, FirstFrame, HomeCache};
-use crate::content::{self, Course, CourseDir, EmbeddedCourse, Problems};
+use crate::content::{self, CourseDir, EmbeddedCourse, Problems};
 use crate::progress::Timestamp;
 use crate::quiz::QuizRequest;
 use crate::screens::Start;
@@ -249,10 +249,10 @@ impl Cli {
 /// starting where the command line asked (over the home screen, so Esc leads home).
 ///
 /// At home with the built-in course, home is drawn before the course is loaded and before the
-/// store is opened, when its figures can be had without them (see `app::FirstFrame`); then the
-/// store opens and the course loads, before the first key is read. For other learners the course
-/// loads on a second thread while the terminal is set up. A course from `--content` is loaded
-/// and checked first, so its problems print before the terminal UI starts.
+/// store is opened, when its figures can be had without them (see `app::FirstFrame`, made on a
+/// second thread while the terminal is set up); then the store opens and the course loads,
+/// before the first key is read. For other learners home waits for them. A course from
+/// `--content` is loaded and checked first, so its problems print before the terminal UI starts.
 fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
@@ -291,29 +291,30 @@ fn open_tutor(
         },
         None => None,
     };
-    // Home cannot fail to open, so the terminal may be set up before the course is loaded.
-    let cache = HomeCache::new(&learner.progress_file(), EmbeddedCourse::fingerprint());
-    let first = FirstFrame::peek(
-        &learner.progress_file(),
-        &cache,
-        theme.clone(),
-        || content::read_index(&EmbeddedCourse),
-        Timestamp::now(),
-    );
-    let loading = match first {
-        Some(_) => Loading::Later,
-        None => Loading::Thread(std::thread::spawn(|| content::load(&EmbeddedCourse))),
+    // Home cannot fail to open, so the terminal may be set up before the course is loaded, while
+    // a second thread reads what home's first frame needs.
+    let progress_file = learner.progress_file();
+    let cache = HomeCache::new(&progress_file, EmbeddedCourse::fingerprint());
+    let (peek_cache, peek_theme) = (cache.clone(), theme.clone());
+    let first = move || {
+        let index = || content::read_index(&EmbeddedCourse);
+        FirstFrame::peek(
+            &progress_file,
+            &peek_cache,
+            peek_theme,
+            index,
+            Timestamp::now(),
+        )
     };
-    let kept = first.as_ref().and_then(|first| first.kept_home().cloned());
-    tui::run_after(first.as_ref(), move || {
+    tui::run_after(first, move |shown| {
         let store = named.unwrap_or_else(|| learner.open_store());
         // The built-in course is checked by the tests, so problems here are a broken build.
-        let course = loading
-            .finish()
+        let course = content::load(&EmbeddedCourse)
             .map_err(|problems| anyhow::anyhow!("the built-in course has problems: {problems}"))?;
         let mut app = App::new(course, theme, store);
         app.home_cache = Some(cache);
-        if kept.as_ref() != Some(&app.home_at(Timestamp::now()).0) {
+        let kept = shown.and_then(FirstFrame::kept_home);
+        if kept != Some(&app.home_at(Timestamp::now()).0) {
             app.keep_home();
         }
         Ok(app)
@@ -338,24 +339,6 @@ pub(crate) fn run_app(
     }
     tui::run(&mut app)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The built-in course, loading on a thread or to be loaded when it is needed.
-enum Loading {
-    Later,
-    Thread(std::thread::JoinHandle<Result<Course, Problems>>),
-}
-
-impl Loading {
-    fn finish(self) -> Result<Course, Problems> {
-        match self {
-            Loading::Later => content::load(&EmbeddedCourse),
-            // A panic in the loader is a bug to surface, not to hide.
-            Loading::Thread(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        }
-    }
 }
 
 /// Says why the course cannot be studied.

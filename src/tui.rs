@@ -22,7 +22,8 @@ type TutorTerminal = Terminal<InertBackend<CrosstermBackend<FrameOut>>>;
 
 /// Stdout, written once a frame: crossterm writes each cell's moves and colours as a small
 /// piece, which stdout would lock for and send to the terminal a kilobyte at a time. Kept here
-/// until ratatui flushes the frame, they go out in one write. Nothing is written on drop: a
+/// until ratatui flushes the frame, they go out in one write (the first one with the switch to the
+/// alternate screen before it). Nothing is written on drop: a
 /// frame cut short by a panic is not sent after the panic hook has given the terminal back.
 struct FrameOut(Vec<u8>);
 
@@ -43,21 +44,31 @@ impl Write for FrameOut {
 
 /// Runs the app in the real terminal until the learner quits.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
-    in_terminal(None, |terminal, _| {
-        run_loop(terminal, app, next_terminal_event, &mut perform)
-    })
+    in_terminal(
+        || None,
+        |terminal, _| run_loop(terminal, app, next_terminal_event, &mut perform),
+    )
 }
 
-/// Sets the terminal up and draws `first` (when there is one), then waits for `app` (the course
-/// loading) and runs it: the learner sees home while the course loads, and no key is read before
-/// the app has it. The app's first frame is drawn only if it differs from the one on screen.
+/// Sets the terminal up and draws what `first` makes (when it makes a frame), then waits for
+/// `app` (the store opening, the course loading) and runs it: the learner sees home while the
+/// course loads, and no key is read before the app has it. `first` runs on a second thread
+/// while the terminal is set up. The app's first frame is drawn only if it differs from the one
+/// on screen.
 pub fn run_after(
-    first: Option<&FirstFrame>,
-    app: impl FnOnce() -> anyhow::Result<App>,
+    first: impl FnOnce() -> Option<FirstFrame> + Send + 'static,
+    app: impl FnOnce(Option<&FirstFrame>) -> anyhow::Result<App>,
 ) -> anyhow::Result<()> {
+    let first = std::thread::spawn(first);
+    // A panic while making the first frame is a bug to surface, not to hide.
+    let first = || {
+        first
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    };
     in_terminal(first, |terminal, shown| {
-        let mut app = app()?;
-        let drawn = shown.is_some_and(|shown| shows(terminal, &app, &shown));
+        let mut app = app(shown.as_ref().map(|(first, _)| first))?;
+        let drawn = shown.is_some_and(|(_, shown)| shows(terminal, &app, &shown));
         run_loop_from(terminal, &mut app, drawn, next_terminal_event, &mut perform)
     })
 }
@@ -73,11 +84,11 @@ fn shows<B: Backend>(terminal: &mut Terminal<B>, app: &App, shown: &Buffer) -> b
     same
 }
 
-/// Sets the terminal up, draws `first`, runs `body` (given what `first` put on screen) and
-/// restores the terminal, whatever `body` returns.
+/// Sets the terminal up, draws what `first` makes, runs `body` (given that frame and what it put
+/// on screen) and restores the terminal, whatever `body` returns.
 fn in_terminal(
-    first: Option<&FirstFrame>,
-    body: impl FnOnce(&mut TutorTerminal, Option<Buffer>) -> anyhow::Result<()>,
+    first: impl FnOnce() -> Option<FirstFrame>,
+    body: impl FnOnce(&mut TutorTerminal, Option<(FirstFrame, Buffer)>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -88,7 +99,7 @@ fn in_terminal(
     // What ratatui's `init` does, without the terminal it makes and this one would replace (its
     // two screen buffers are most of the set-up): a panic hook that gives the terminal back (mouse
     // reporting too, or the shell receives mouse escape codes after a panic), raw mode, then the
-    // alternate screen and mouse reporting in one write.
+    // alternate screen and mouse reporting, sent in the same write as the first frame.
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
@@ -96,10 +107,9 @@ fn in_terminal(
         previous_hook(info);
     }));
     let set_up = enable_raw_mode().and_then(|()| {
-        let mut stdout = io::stdout();
-        queue!(stdout, EnterAlternateScreen, EnableMouseCapture)?;
-        stdout.flush()?;
-        Terminal::new(InertBackend(CrosstermBackend::new(FrameOut(Vec::new()))))
+        let mut out = FrameOut(Vec::new());
+        queue!(out, EnterAlternateScreen, EnableMouseCapture)?;
+        Terminal::new(InertBackend(CrosstermBackend::new(out)))
     });
     let mut terminal = match set_up {
         Ok(terminal) => terminal,
@@ -113,10 +123,11 @@ fn in_terminal(
     // Only now, with every way out restoring the terminal: once home is on screen, SIGTERM must
     // give the terminal back (tests/e2e_pty.rs sends it as soon as it sees home). Starting the
     // thread that acts on a signal can wait until the frame is out.
-    let drawn = match first {
+    let drawn = match first() {
         Some(first) => terminal
             .draw(|frame| first.draw(frame))
-            .map(|completed| Some(completed.buffer.clone())),
+            .map(|completed| Some(completed.buffer.clone()))
+            .map(|shown| shown.map(|shown| (first, shown))),
         None => Ok(None),
     };
     signals.restore_on_arrival();
