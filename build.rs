@@ -1,9 +1,12 @@
 //! Embeds the course under `content/networking-in-aks/` into the binary, so that it runs from any
-//! directory with no files beside it.
+//! directory with no files beside it, with its outline (`course.ron`'s titles, summaries and
+//! counts) ready as data: home's first frame shows it before anything is parsed at start-up.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
+
+use serde::Deserialize;
 
 const COURSE_DIR: &str = "content/networking-in-aks";
 
@@ -29,9 +32,77 @@ fn main() {
             .expect("write to a String");
     }
     code.push_str("];\n");
-    let out =
-        PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("embedded_course.rs");
-    fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
+    write(&out_dir.join("embedded_course.rs"), &code);
+    write(&out_dir.join("embedded_index.rs"), &index_code(&root));
+}
+
+fn write(path: &Path, code: &str) {
+    fs::write(path, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+// What `src/content/index.rs` reads of `course.ron`, as it reads it (unknown fields ignored); the
+// test `the_built_in_outline_is_the_one_read_at_run_time` holds the two together.
+#[derive(Deserialize)]
+#[serde(rename = "Course")]
+struct IndexFile {
+    format_version: u32,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    topics: Vec<TopicFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Topic")]
+struct TopicFile {
+    id: String,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    lessons: Vec<LessonFile>,
+    #[serde(default)]
+    labs: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    interview: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Lesson")]
+struct LessonFile {
+    id: String,
+}
+
+/// `BUILT_INDEX`: the outline as Rust data, or `None` when `course.ron` cannot be read (the tests
+/// and the loader at run time say what is wrong with it; the build does not fail over content).
+fn index_code(root: &Path) -> String {
+    let text = fs::read_to_string(root.join("course.ron")).unwrap_or_default();
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let Ok(file) = options.from_str::<IndexFile>(&text) else {
+        return "static BUILT_INDEX: Option<BuiltIndex> = None;\n".to_string();
+    };
+    let mut code = format!(
+        "static BUILT_INDEX: Option<BuiltIndex> = Some(BuiltIndex {{\n    format_version: {},\n    title: {:?},\n    summary: {:?},\n    topics: &[\n",
+        file.format_version, file.title, file.summary
+    );
+    for topic in &file.topics {
+        let lessons: Vec<&str> = topic.lessons.iter().map(|l| l.id.as_str()).collect();
+        writeln!(
+            code,
+            "        BuiltTopic {{ id: {:?}, title: {:?}, summary: {:?}, lesson_ids: &{lessons:?}, labs: {}, has_items: {} }},",
+            topic.id,
+            topic.title,
+            topic.summary,
+            topic.labs.len(),
+            !topic.questions.is_empty() || !topic.interview.is_empty()
+        )
+        .expect("write to a String");
+    }
+    code.push_str("    ],\n});\n");
+    code
 }
 
 /// Names the course's exact text (FNV-1a over every file's path and bytes, in order), so that what

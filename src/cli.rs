@@ -249,10 +249,10 @@ impl Cli {
 /// starting where the command line asked (over the home screen, so Esc leads home).
 ///
 /// At home with the built-in course, home is drawn before the course is loaded and before the
-/// store is opened, when its figures can be had without them (see `app::FirstFrame`, made on a
-/// second thread while the terminal is set up); then the store opens and the course loads,
-/// before the first key is read. For other learners home waits for them. A course from
-/// `--content` is loaded and checked first, so its problems print before the terminal UI starts.
+/// store is opened, when its figures can be had without them (see `app::FirstFrame`); then the
+/// store opens and the course loads, before the first key is read. For other learners home
+/// waits for them. A course from `--content` is loaded and checked first, so its problems print
+/// before the terminal UI starts.
 fn open_tutor(
     content: Option<PathBuf>,
     data_dir: Option<PathBuf>,
@@ -291,21 +291,11 @@ fn open_tutor(
         },
         None => None,
     };
-    // Home cannot fail to open, so the terminal may be set up before the course is loaded, while
-    // a second thread reads what home's first frame needs.
-    let progress_file = learner.progress_file();
-    let cache = HomeCache::new(&progress_file, EmbeddedCourse::fingerprint());
-    let (peek_cache, peek_theme) = (cache.clone(), theme.clone());
-    let first = move || {
-        let index = || content::read_index(&EmbeddedCourse);
-        FirstFrame::peek(
-            &progress_file,
-            &peek_cache,
-            peek_theme,
-            index,
-            Timestamp::now(),
-        )
-    };
+    // Home cannot fail to open, so the terminal may be set up before the course is loaded.
+    let cache = HomeCache::new(&learner.progress_file(), EmbeddedCourse::fingerprint());
+    let index = content::embedded_index;
+    let (progress_file, now) = (learner.progress_file(), Timestamp::now());
+    let first = FirstFrame::peek(&progress_file, &cache, theme.clone(), index, now);
     tui::run_after(first, move |shown| {
         let store = named.unwrap_or_else(|| learner.open_store());
         // The built-in course is checked by the tests, so problems here are a broken build.

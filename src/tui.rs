@@ -44,28 +44,19 @@ impl Write for FrameOut {
 
 /// Runs the app in the real terminal until the learner quits.
 pub fn run(app: &mut App) -> anyhow::Result<()> {
-    in_terminal(
-        || None,
-        |terminal, _| run_loop(terminal, app, next_terminal_event, &mut perform),
-    )
+    in_terminal(None, |terminal, _| {
+        run_loop(terminal, app, next_terminal_event, &mut perform)
+    })
 }
 
-/// Sets the terminal up and draws what `first` makes (when it makes a frame), then waits for
+/// Sets the terminal up and draws `first` (when there is one), then waits for
 /// `app` (the store opening, the course loading) and runs it: the learner sees home while the
-/// course loads, and no key is read before the app has it. `first` runs on a second thread
-/// while the terminal is set up. The app's first frame is drawn only if it differs from the one
-/// on screen.
+/// course loads, and no key is read before the app has it. The app's first frame is drawn only
+/// if it differs from the one on screen.
 pub fn run_after(
-    first: impl FnOnce() -> Option<FirstFrame> + Send + 'static,
+    first: Option<FirstFrame>,
     app: impl FnOnce(Option<&FirstFrame>) -> anyhow::Result<App>,
 ) -> anyhow::Result<()> {
-    let first = std::thread::spawn(first);
-    // A panic while making the first frame is a bug to surface, not to hide.
-    let first = || {
-        first
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    };
     in_terminal(first, |terminal, shown| {
         let mut app = app(shown.as_ref().map(|(first, _)| first))?;
         let drawn = shown.is_some_and(|(_, shown)| shows(terminal, &app, &shown));
@@ -84,10 +75,10 @@ fn shows<B: Backend>(terminal: &mut Terminal<B>, app: &App, shown: &Buffer) -> b
     same
 }
 
-/// Sets the terminal up, draws what `first` makes, runs `body` (given that frame and what it put
-/// on screen) and restores the terminal, whatever `body` returns.
+/// Sets the terminal up, draws `first`, runs `body` (given that frame and what it put on screen)
+/// and restores the terminal, whatever `body` returns.
 fn in_terminal(
-    first: impl FnOnce() -> Option<FirstFrame>,
+    first: Option<FirstFrame>,
     body: impl FnOnce(&mut TutorTerminal, Option<(FirstFrame, Buffer)>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     use std::io::IsTerminal;
@@ -123,7 +114,7 @@ fn in_terminal(
     // Only now, with every way out restoring the terminal: once home is on screen, SIGTERM must
     // give the terminal back (tests/e2e_pty.rs sends it as soon as it sees home). Starting the
     // thread that acts on a signal can wait until the frame is out.
-    let drawn = match first() {
+    let drawn = match first {
         Some(first) => terminal
             .draw(|frame| first.draw(frame))
             .map(|completed| Some(completed.buffer.clone()))

@@ -16,7 +16,7 @@ pub mod source;
 pub mod table_quiz;
 
 pub use debug_scenario::{DebugAction, DebugCause, DebugFix, DebugOutput, DebugScenario};
-pub use index::{CourseIndex, read_index};
+pub use index::{CourseIndex, embedded_index, read_index};
 pub use load::load;
 pub use model::*;
 pub use problem::{Problem, Problems};
