@@ -3,15 +3,15 @@
 //! screen's key tables), and the help overlay.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::App;
 use crate::input::Keymap;
 use crate::progress::{Notice, ReadOnlyReason, Store};
 use crate::screens::Chrome;
 use crate::ui::help::draw_help;
+use crate::ui::menu::draw_lines;
 use crate::ui::theme::Theme;
 use crate::ui::wrap::wrap;
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH, draw_header, draw_too_small, fit_hints};
@@ -95,15 +95,9 @@ impl Around<'_> {
         let footer_rows = message
             .as_ref()
             .map_or(1, |lines| lines.len().max(1) as u16);
-        let [header, body_area, warning_area, footer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(warning_rows),
-            Constraint::Length(footer_rows),
-        ])
-        .areas(area);
+        let [header, body_area, warning_area, footer] = rows(area, warning_rows, footer_rows);
         if let Some(lines) = warning {
-            frame.render_widget(Paragraph::new(lines), warning_area);
+            draw_lines(frame, warning_area, &lines);
         }
         let chrome = body(frame, body_area);
         let mut crumbs = vec![self.course_title.to_string()];
@@ -121,7 +115,7 @@ impl Around<'_> {
                 vec![Line::styled(fit_hints(&hints, width), theme.dim)]
             }
         };
-        frame.render_widget(Paragraph::new(footer_lines), footer);
+        draw_lines(frame, footer, &footer_lines);
         if let Some(scroll) = self.help {
             draw_help(
                 frame,
@@ -131,6 +125,57 @@ impl Around<'_> {
                 scroll,
                 theme,
             );
+        }
+    }
+}
+
+/// The frame's rows, top to bottom: the header's, the body's, the not-saving line's and the
+/// footer's. Worked out here rather than by ratatui's constraint solver: a first frame that
+/// needs no solver is drawn sooner, and these few rows always fit (see `MIN_HEIGHT`).
+fn rows(area: Rect, warning_rows: u16, footer_rows: u16) -> [Rect; 4] {
+    let header = area.height.min(1);
+    let footer = footer_rows.min(area.height - header);
+    let warning = warning_rows.min(area.height - header - footer);
+    let body = area.height - header - footer - warning;
+    let row = |above: u16, height: u16| Rect {
+        y: area.y + above,
+        height,
+        ..area
+    };
+    [
+        row(0, header),
+        row(header, body),
+        row(header + body, warning),
+        row(header + body + warning, footer),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::{Constraint, Layout};
+
+    use super::*;
+
+    /// The rows are those ratatui's layout gives for the same constraints, at every size the
+    /// frame is drawn at.
+    #[test]
+    fn rows_are_the_layout_of_header_body_warning_and_footer() {
+        for height in crate::ui::MIN_HEIGHT..80 {
+            for (warning, footer) in [(0, 1), (1, 1), (2, 3), (0, 3), (3, 2)] {
+                let area = Rect::new(3, 2, 90, height);
+                let expected: [Rect; 4] = Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Fill(1),
+                    Constraint::Length(warning),
+                    Constraint::Length(footer),
+                ])
+                .areas(area);
+                assert_eq!(
+                    rows(area, warning, footer),
+                    expected,
+                    "{height} {warning} {footer}"
+                );
+            }
         }
     }
 }

@@ -111,7 +111,7 @@ pub fn draw_menu(
 
 /// Draws `lines` from the top of `area`, each cut at its width, as `Paragraph` does without
 /// wrapping, but without its line composer, which was most of the time home took to draw.
-fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
+pub fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
     let buffer = frame.buffer_mut();
     let area = area.intersection(buffer.area);
     for (y, line) in (area.top()..area.bottom()).zip(lines) {

@@ -55,7 +55,7 @@ pub fn draw_header(frame: &mut Frame, area: Rect, parts: &[String], theme: &them
         };
         spans.push(Span::styled(part.clone(), style));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    menu::draw_lines(frame, area, &[Line::from(spans)]);
 }
 
 fn breadcrumb_width(parts: &[String]) -> usize {
