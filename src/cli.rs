@@ -304,7 +304,7 @@ fn open_tutor(
         let mut app = App::new(course, theme, store);
         app.home_cache = Some(cache);
         let kept = shown.and_then(FirstFrame::kept_home);
-        if kept != Some(&app.home_at(Timestamp::now()).0) {
+        if kept != Some(&app.home_at(Timestamp::now())) {
             app.keep_home();
         }
         Ok(app)

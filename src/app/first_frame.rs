@@ -7,7 +7,7 @@
 //! Where the figures come from:
 //! - a new learner, or one who has only read lessons: the course's outline (`course.ron`);
 //! - anyone else: home as they left it ([`HomeCache`]), when it was kept for exactly this progress
-//!   file and nothing has fallen due since;
+//!   file (Review's count is taken at the instant of the start);
 //! - otherwise there is no early frame, and home waits for the course.
 //!
 //! Nothing is locked or written before the frame: the store's notices (another tutor has the

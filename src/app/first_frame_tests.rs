@@ -163,26 +163,35 @@ fn every_save_keeps_home_for_the_next_start() {
         mode: Mode::Quiz,
     }]);
     let first = peek(data.path(), &Theme::monochrome()).expect("home kept");
-    assert_eq!(first.kept_home(), Some(&app.home_at(Timestamp::now()).0));
+    assert_eq!(first.kept_home(), Some(&app.home_at(Timestamp::now())));
     drop(app);
     assert_same_frames(data.path());
 }
 
-/// Review's count changes when an item falls due: home is kept until the first one does.
+/// Review's count changes as items fall due: home kept a while ago counts them at the next start,
+/// as the app does.
 #[test]
-fn home_holds_until_the_next_item_falls_due() {
+fn home_kept_counts_the_items_due_at_the_next_start() {
     let data = tempfile::tempdir().unwrap();
     let now = Timestamp::now();
     change(data.path(), |progress, course| {
-        let id = &course.questions().next().unwrap().id;
-        progress.record_answer(ItemKind::Question, id, Outcome::Score(0.0), Mode::Quiz, now);
+        for question in course.questions().take(3) {
+            let (id, outcome) = (&question.id, Outcome::Score(0.0));
+            progress.record_answer(ItemKind::Question, id, outcome, Mode::Quiz, now);
+        }
     });
     let app = app(data.path(), &Theme::monochrome());
-    let (home, until) = app.home_at(now);
-    assert!(now < until && until < now.plus_minutes(24 * 60), "{until}");
-    let just_before = Timestamp::from_unix_seconds(until.unix_seconds() - 1).unwrap();
-    assert_eq!(app.home_at(just_before).0, home);
-    assert_eq!(app.home_at(until).0.review_due, home.review_due + 1);
+    app.keep_home();
+    let progress = std::fs::read(progress_file(data.path())).unwrap();
+    let later = now.plus_minutes(24 * 60);
+    let kept = cache(data.path()).read(&progress, later).unwrap();
+    assert_eq!(kept, app.home_at(later));
+    assert_eq!(kept.review_due, 3);
+    assert_eq!(
+        app.home_at(now).review_due,
+        0,
+        "a missed item comes back in minutes"
+    );
 }
 
 /// A learner who is not new, and whose home was not kept, waits for the course.

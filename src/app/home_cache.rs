@@ -5,10 +5,10 @@
 //! this file holds the result.
 //!
 //! It is a hint, never a record. It is used only when it was made from this build's course (the
-//! course's fingerprint), from the progress file exactly as it is now (a fingerprint of its
-//! bytes), and before the first instant at which one of its figures could change (an item falling
-//! due). Whatever it says, the app draws home from the loaded course right after, and a frame that
-//! differs replaces it at once. A file that cannot be read is ignored and written again. Only the
+//! course's fingerprint) and from the progress file exactly as it is now (a fingerprint of its
+//! bytes). Time changes one figure: Review's count of items due, so the file keeps when each
+//! scheduled item falls due and counts them at the instant it is read. Whatever it says, the app
+//! draws home from the loaded course right after, and a frame that differs replaces it at once. A file that cannot be read is ignored and written again. Only the
 //! store's owner writes it, after every save, without waiting for the disk (losing it costs one
 //! slower start).
 
@@ -25,8 +25,9 @@ use crate::screens::home::HomeOutline;
 
 /// Changed whenever what the file holds changes meaning.
 const FILE_FORMAT: u32 = 1;
-/// A home of a few hundred topics stays far below this; anything larger is not ours.
-const MAX_FILE: u64 = 256 * 1024;
+/// Home and the due times of tens of thousands of items stay below this; anything larger is not
+/// ours.
+const MAX_FILE: u64 = 1024 * 1024;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,8 +35,8 @@ struct KeptHome {
     format: u32,
     course: String,
     progress: String,
-    /// The first instant at which a figure may differ (the next item to fall due).
-    until: Timestamp,
+    /// When each scheduled item of the course falls due, soonest first (`progress::due_times`).
+    due: Vec<Timestamp>,
     home: HomeOutline,
 }
 
@@ -62,25 +63,28 @@ impl HomeCache {
         &self.path
     }
 
-    /// The home kept for a progress file of exactly `progress` bytes, if it still holds at `now`.
+    /// The home kept for a progress file of exactly `progress` bytes, as it stands at `now`.
     pub fn read(&self, progress: &[u8], now: Timestamp) -> Option<HomeOutline> {
         let bytes = read_bounded_no_follow(&self.path, MAX_FILE).ok()?;
         let kept: KeptHome = serde_json::from_slice(&bytes).ok()?;
-        (kept.format == FILE_FORMAT
+        let usable = kept.format == FILE_FORMAT
             && kept.course == self.course
-            && kept.progress == fingerprint(progress)
-            && now < kept.until)
-            .then_some(kept.home)
+            && kept.progress == fingerprint(progress);
+        usable.then(|| HomeOutline {
+            review_due: kept.due.iter().filter(|time| **time <= now).count(),
+            ..kept.home
+        })
     }
 
-    /// Keeps `home`, true until `until`, for the progress file as it is on disk now.
-    pub fn keep(&self, home: &HomeOutline, until: Timestamp) -> io::Result<()> {
+    /// Keeps `home`, whose scheduled items fall due at `due`, for the progress file as it is on
+    /// disk now.
+    pub fn keep(&self, home: &HomeOutline, due: Vec<Timestamp>) -> io::Result<()> {
         let progress = read_bounded_no_follow(&self.progress_file, MAX_PROGRESS_FILE)?;
         let kept = KeptHome {
             format: FILE_FORMAT,
             course: self.course.clone(),
             progress: fingerprint(&progress),
-            until,
+            due,
             home: home.clone(),
         };
         let text = serde_json::to_vec(&kept).map_err(io::Error::other)?;
@@ -144,12 +148,17 @@ mod tests {
         (dir, cache)
     }
 
+    /// Items falling due at 100, 200 and 300 seconds.
+    fn due() -> Vec<Timestamp> {
+        vec![at(100), at(200), at(300)]
+    }
+
     #[test]
-    fn home_kept_is_read_back_for_the_same_progress_before_its_time_is_up() {
+    fn home_kept_is_read_back_for_the_same_progress() {
         let (dir, cache) = profile(b"progress");
-        cache.keep(&home(2), at(1_000)).unwrap();
+        cache.keep(&home(1), due()).unwrap();
         assert_eq!(cache.path(), dir.path().join("default.home.json"));
-        assert_eq!(cache.read(b"progress", at(999)), Some(home(2)));
+        assert_eq!(cache.read(b"progress", at(150)), Some(home(1)));
         assert!(
             !temp_path(cache.path()).exists(),
             "no temporary file is left"
@@ -157,17 +166,20 @@ mod tests {
     }
 
     #[test]
-    fn home_is_not_used_once_an_item_may_have_fallen_due() {
+    fn reviews_are_counted_when_home_is_read() {
         let (_dir, cache) = profile(b"progress");
-        cache.keep(&home(2), at(1_000)).unwrap();
-        assert_eq!(cache.read(b"progress", at(1_000)), None);
-        assert_eq!(cache.read(b"progress", at(5_000)), None);
+        cache.keep(&home(1), due()).unwrap();
+        let due_at = |seconds| cache.read(b"progress", at(seconds)).unwrap().review_due;
+        assert_eq!(due_at(99), 0);
+        assert_eq!(due_at(100), 1);
+        assert_eq!(due_at(299), 2);
+        assert_eq!(due_at(86_400), 3);
     }
 
     #[test]
     fn home_is_not_used_for_other_progress_or_another_course() {
         let (dir, cache) = profile(b"progress");
-        cache.keep(&home(2), at(1_000)).unwrap();
+        cache.keep(&home(2), due()).unwrap();
         assert_eq!(cache.read(b"progresS", at(0)), None);
         assert_eq!(cache.read(b"progress ", at(0)), None);
         let other_course = HomeCache::new(&dir.path().join("default.ron"), "c2");
@@ -184,7 +196,7 @@ mod tests {
             b"\xff\xfe",
             b"{\"format\":1}",
             b"[1,2,3]",
-            b"{\"format\":1,\"course\":\"c1\",\"progress\":\"8-x\",\"until\":\"2030-01-01T00:00:00Z\",\"home\":{},\"extra\":1}",
+            b"{\"format\":1,\"course\":\"c1\",\"progress\":\"8-x\",\"due\":[],\"home\":{},\"extra\":1}",
         ] {
             fs::write(cache.path(), junk).unwrap();
             assert_eq!(cache.read(b"progress", at(0)), None, "{junk:?}");
@@ -196,7 +208,7 @@ mod tests {
     #[test]
     fn a_newer_format_is_ignored() {
         let (_dir, cache) = profile(b"progress");
-        cache.keep(&home(2), at(1_000)).unwrap();
+        cache.keep(&home(2), due()).unwrap();
         let text = fs::read_to_string(cache.path()).unwrap();
         fs::write(cache.path(), text.replace("\"format\":1", "\"format\":2")).unwrap();
         assert_eq!(cache.read(b"progress", at(0)), None);
@@ -210,16 +222,16 @@ mod tests {
         fs::write(&elsewhere, "untouched").unwrap();
         std::os::unix::fs::symlink(&elsewhere, cache.path()).unwrap();
         assert_eq!(cache.read(b"progress", at(0)), None);
-        cache.keep(&home(2), at(1_000)).unwrap();
+        cache.keep(&home(2), due()).unwrap();
         assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "untouched");
-        assert_eq!(cache.read(b"progress", at(0)), Some(home(2)));
+        assert_eq!(cache.read(b"progress", at(0)), Some(home(0)));
     }
 
     #[test]
     fn nothing_is_kept_without_a_progress_file() {
         let dir = tempfile::tempdir().unwrap();
         let cache = HomeCache::new(&dir.path().join("default.ron"), "c1");
-        assert!(cache.keep(&home(0), at(1_000)).is_err());
+        assert!(cache.keep(&home(0), due()).is_err());
         assert!(!cache.path().exists());
     }
 

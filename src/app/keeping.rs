@@ -2,7 +2,7 @@
 //! once, lessons read to the end, the place to continue from, and the summary the menus show.
 
 use super::App;
-use crate::progress::{ProgressSummary, REVIEW_WINDOW_HOURS, SaveOutcome, Timestamp, due};
+use crate::progress::{ProgressSummary, SaveOutcome, Timestamp, due, due_times};
 use crate::screens::home::HomeOutline;
 use crate::screens::{Context, Record};
 
@@ -31,17 +31,14 @@ impl App {
         }
     }
 
-    /// Home as it stands at `now`, and the first instant at which a figure of it may change: the
-    /// next item to fall due (one due further than the review window is at least that far).
-    pub fn home_at(&self, now: Timestamp) -> (HomeOutline, Timestamp) {
+    /// Home as it stands at `now`.
+    pub fn home_at(&self, now: Timestamp) -> HomeOutline {
         let due = due(&self.catalogue, self.store.progress(), now);
-        let window_end = now.plus_minutes(REVIEW_WINDOW_HOURS * 60);
-        let until = due.later.first().map_or(window_end, |item| item.due);
         let cx = Context {
             due: &due,
             ..self.context()
         };
-        (HomeOutline::from_context(&cx), until)
+        HomeOutline::from_context(&cx)
     }
 
     /// Keeps home for the next start, when the store is this tutor's to write. A hint only: a
@@ -50,8 +47,8 @@ impl App {
         if let Some(cache) = &self.home_cache
             && self.store.read_only().is_none()
         {
-            let (home, until) = self.home_at(Timestamp::now());
-            let _ = cache.keep(&home, until);
+            let home = self.home_at(Timestamp::now());
+            let _ = cache.keep(&home, due_times(&self.catalogue, self.store.progress()));
         }
     }
 

@@ -93,6 +93,22 @@ pub fn due(catalogue: &Catalogue, progress: &Progress, at: Timestamp) -> Due {
     result
 }
 
+/// When each scheduled item of the course falls due, soonest first. What is due now at any
+/// instant is those at or before it, by the same rule as [`due`]: home kept for the next start
+/// (`app::HomeCache`) counts Review's items then without the course.
+pub fn due_times(catalogue: &Catalogue, progress: &Progress) -> Vec<Timestamp> {
+    let mut times: Vec<Timestamp> = catalogue
+        .entries()
+        .iter()
+        .filter_map(|entry| {
+            let item = progress.item(entry.kind(), &entry.id)?;
+            item.schedule.as_ref().map(|schedule| schedule.due)
+        })
+        .collect();
+    times.sort();
+    times
+}
+
 /// Due counts, as home, Stats and the commands show them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DueCounts {

@@ -176,3 +176,44 @@ fn table_questions_are_in_the_catalogue_and_due_like_the_others() {
     assert_eq!(result.now[0].topic.as_deref(), Some("plugins"));
     let _ = test_course::course();
 }
+
+/// The due times count what `due` calls due now, at any instant; items not in the course and
+/// items never scheduled have none.
+#[test]
+fn due_times_count_what_is_due_at_any_instant() {
+    let course = course();
+    let catalogue = Catalogue::new(&course);
+    let now = at("2026-03-01T12:00:00Z");
+    let mut progress = Progress::default();
+    let kinds_and_ids: Vec<(ItemKind, String)> = catalogue
+        .entries()
+        .iter()
+        .map(|entry| (entry.kind(), entry.id.clone()))
+        .collect();
+    for (n, (kind, id)) in kinds_and_ids.iter().enumerate().skip(1) {
+        set_due(
+            &mut progress,
+            *kind,
+            id,
+            now.plus_minutes(n as i64 * 90 - 600),
+        );
+    }
+    set_due(
+        &mut progress,
+        ItemKind::Question,
+        "gone-from-the-course",
+        now,
+    );
+    let times = due_times(&catalogue, &progress);
+    assert_eq!(times.len(), kinds_and_ids.len() - 1);
+    assert!(times.is_sorted());
+    for minutes in [-2000, -600, -1, 0, 1, 89, 90, 600, 5000, 100_000] {
+        let instant = now.plus_minutes(minutes);
+        let counted = times.iter().filter(|time| **time <= instant).count();
+        assert_eq!(
+            counted,
+            due(&catalogue, &progress, instant).now.len(),
+            "{minutes}"
+        );
+    }
+}

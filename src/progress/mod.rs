@@ -38,7 +38,7 @@ mod test_course;
 
 pub use attempts::{DebugAttempt, ExamAttempt, ExamTrend, exam_trend};
 pub use catalogue::{Catalogue, ItemClass};
-pub use due::{Due, DueCounts, DueItem, REVIEW_WINDOW_HOURS, due};
+pub use due::{Due, DueCounts, DueItem, REVIEW_WINDOW_HOURS, due, due_times};
 pub use file::{StoreError, read_progress_file};
 pub use model::{
     FORMAT_VERSION, Grade, ItemKind, ItemProgress, ItemRef, Mode, Outcome, Place, Progress,
