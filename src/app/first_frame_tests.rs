@@ -205,3 +205,15 @@ fn a_damaged_or_newer_progress_file_gets_no_early_frame() {
     std::fs::write(&file, "Progress(format_version: 999)").unwrap();
     assert!(peek(data.path(), &Theme::monochrome()).is_none());
 }
+
+/// Only the tutor that owns the profile writes home: a second one opens it read-only.
+#[test]
+fn a_second_tutor_on_the_profile_keeps_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    change(data.path(), answer_and_leave_off);
+    let _owner = open_store(data.path());
+    let second = app(data.path(), &Theme::monochrome());
+    assert!(second.store.read_only().is_some());
+    second.keep_home();
+    assert!(!cache(data.path()).path().exists());
+}
