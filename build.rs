@@ -6,12 +6,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-use serde::Deserialize;
-
 const COURSE_DIR: &str = "content/networking-in-aks";
 
 fn main() {
     println!("cargo:rerun-if-changed={COURSE_DIR}");
+    println!("cargo:rerun-if-changed=src/content/outline_file.rs");
     let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let root = manifest_dir.join(COURSE_DIR);
     let mut files = Vec::new();
@@ -41,39 +40,8 @@ fn write(path: &Path, code: &str) {
     fs::write(path, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
-// What `src/content/index.rs` reads of `course.ron`, as it reads it (unknown fields ignored); the
-// test `the_built_in_outline_is_the_one_read_at_run_time` holds the two together.
-#[derive(Deserialize)]
-#[serde(rename = "Course")]
-struct IndexFile {
-    format_version: u32,
-    title: String,
-    #[serde(default)]
-    summary: String,
-    topics: Vec<TopicFile>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Topic")]
-struct TopicFile {
-    id: String,
-    title: String,
-    #[serde(default)]
-    summary: String,
-    lessons: Vec<LessonFile>,
-    #[serde(default)]
-    labs: Vec<String>,
-    #[serde(default)]
-    questions: Vec<String>,
-    #[serde(default)]
-    interview: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Lesson")]
-struct LessonFile {
-    id: String,
-}
+// The serde structs `content::read_index` reads `course.ron` with, shared with it.
+include!("src/content/outline_file.rs");
 
 /// `BUILT_INDEX`: the outline as Rust data, or `None` when `course.ron` cannot be read (the tests
 /// and the loader at run time say what is wrong with it; the build does not fail over content).
@@ -97,7 +65,7 @@ fn index_code(root: &Path) -> String {
             topic.title,
             topic.summary,
             topic.labs.len(),
-            !topic.questions.is_empty() || !topic.interview.is_empty()
+            topic.has_items()
         )
         .expect("write to a String");
     }

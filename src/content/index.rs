@@ -7,7 +7,6 @@
 //! waits for the full load, which says what is wrong.
 
 use ron::extensions::Extensions;
-use serde::Deserialize;
 
 use super::load::COURSE_FILE;
 use super::model::FORMAT_VERSION;
@@ -34,39 +33,7 @@ pub struct TopicIndex {
     pub has_items: bool,
 }
 
-// Unknown fields are ignored (no `deny_unknown_fields`): checking the file is the loader's job,
-// and a field added to the format must not make the outline disagree with the load.
-#[derive(Deserialize)]
-#[serde(rename = "Course")]
-struct IndexFile {
-    format_version: u32,
-    title: String,
-    #[serde(default)]
-    summary: String,
-    topics: Vec<TopicFile>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Topic")]
-struct TopicFile {
-    id: String,
-    title: String,
-    #[serde(default)]
-    summary: String,
-    lessons: Vec<LessonFile>,
-    #[serde(default)]
-    labs: Vec<String>,
-    #[serde(default)]
-    questions: Vec<String>,
-    #[serde(default)]
-    interview: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Lesson")]
-struct LessonFile {
-    id: String,
-}
+use super::outline_file::IndexFile;
 
 /// The built-in course's outline, read from its `course.ron` by `build.rs`.
 struct BuiltIndex {
@@ -129,12 +96,12 @@ pub fn read_index(source: &dyn CourseSource) -> Option<CourseIndex> {
             .topics
             .into_iter()
             .map(|topic| TopicIndex {
+                has_items: topic.has_items(),
+                labs: topic.labs.len(),
                 id: topic.id,
                 title: clean(topic.title),
                 summary: clean(topic.summary),
                 lesson_ids: topic.lessons.into_iter().map(|l| l.id).collect(),
-                labs: topic.labs.len(),
-                has_items: !topic.questions.is_empty() || !topic.interview.is_empty(),
             })
             .collect(),
     })

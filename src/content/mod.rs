@@ -9,6 +9,7 @@ mod inert;
 pub mod load;
 pub mod markdown;
 pub mod model;
+mod outline_file;
 pub mod problem;
 pub mod scenario;
 pub mod search;
