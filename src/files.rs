@@ -122,6 +122,15 @@ fn read_regular(path: &Path, limit: u64, links: Links) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Tells whether a file's bytes changed: their length and an FNV-1a hash of them. Not a defence
+/// against anyone who can write the file, only a cheap name for its contents.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{}-{hash:016x}", bytes.len())
+}
+
 /// `read_bounded`, as UTF-8 text.
 pub fn read_bounded_text(path: &Path, limit: u64) -> io::Result<String> {
     String::from_utf8(read_bounded(path, limit)?).map_err(|error| {
@@ -181,6 +190,13 @@ fn too_large(limit: u64) -> io::Error {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn the_fingerprint_tells_length_and_bytes_apart() {
+        assert_ne!(fingerprint(b"ab"), fingerprint(b"ba"));
+        assert_ne!(fingerprint(b""), fingerprint(b"\0"));
+        assert_eq!(fingerprint(b"same"), fingerprint(b"same"));
+    }
 
     #[test]
     fn a_regular_file_within_the_limit_is_read() {

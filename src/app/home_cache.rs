@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::files::{MAX_PROGRESS_FILE, read_bounded_no_follow};
+use crate::files::{fingerprint, read_bounded_no_follow};
 use crate::progress::Timestamp;
 use crate::progress::file::{create_temp, temp_path};
 use crate::screens::home::HomeOutline;
@@ -44,7 +44,6 @@ struct KeptHome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HomeCache {
     path: PathBuf,
-    progress_file: PathBuf,
     course: String,
 }
 
@@ -54,7 +53,6 @@ impl HomeCache {
     pub fn new(progress_file: &Path, course: &str) -> Self {
         Self {
             path: progress_file.with_extension("home.json"),
-            progress_file: progress_file.to_path_buf(),
             course: course.to_string(),
         }
     }
@@ -76,14 +74,13 @@ impl HomeCache {
         })
     }
 
-    /// Keeps `home`, whose scheduled items fall due at `due`, for the progress file as it is on
-    /// disk now.
-    pub fn keep(&self, home: &HomeOutline, due: Vec<Timestamp>) -> io::Result<()> {
-        let progress = read_bounded_no_follow(&self.progress_file, MAX_PROGRESS_FILE)?;
+    /// Keeps `home`, whose scheduled items fall due at `due`, for the progress file whose bytes
+    /// have the fingerprint `progress` (`Store::file_fingerprint`).
+    pub fn keep(&self, home: &HomeOutline, due: Vec<Timestamp>, progress: &str) -> io::Result<()> {
         let kept = KeptHome {
             format: FILE_FORMAT,
             course: self.course.clone(),
-            progress: fingerprint(&progress),
+            progress: progress.to_string(),
             due,
             home: home.clone(),
         };
@@ -98,15 +95,6 @@ impl HomeCache {
         }
         Ok(())
     }
-}
-
-/// Tells whether a file changed: its length and an FNV-1a hash of its bytes (not a defence
-/// against anyone who can write the file; they could write the progress file itself).
-fn fingerprint(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{}-{hash:016x}", bytes.len())
 }
 
 #[cfg(test)]
@@ -156,7 +144,9 @@ mod tests {
     #[test]
     fn home_kept_is_read_back_for_the_same_progress() {
         let (dir, cache) = profile(b"progress");
-        cache.keep(&home(1), due()).unwrap();
+        cache
+            .keep(&home(1), due(), &fingerprint(b"progress"))
+            .unwrap();
         assert_eq!(cache.path(), dir.path().join("default.home.json"));
         assert_eq!(cache.read(b"progress", at(150)), Some(home(1)));
         assert!(
@@ -168,7 +158,9 @@ mod tests {
     #[test]
     fn reviews_are_counted_when_home_is_read() {
         let (_dir, cache) = profile(b"progress");
-        cache.keep(&home(1), due()).unwrap();
+        cache
+            .keep(&home(1), due(), &fingerprint(b"progress"))
+            .unwrap();
         let due_at = |seconds| cache.read(b"progress", at(seconds)).unwrap().review_due;
         assert_eq!(due_at(99), 0);
         assert_eq!(due_at(100), 1);
@@ -179,7 +171,9 @@ mod tests {
     #[test]
     fn home_is_not_used_for_other_progress_or_another_course() {
         let (dir, cache) = profile(b"progress");
-        cache.keep(&home(2), due()).unwrap();
+        cache
+            .keep(&home(2), due(), &fingerprint(b"progress"))
+            .unwrap();
         assert_eq!(cache.read(b"progresS", at(0)), None);
         assert_eq!(cache.read(b"progress ", at(0)), None);
         let other_course = HomeCache::new(&dir.path().join("default.ron"), "c2");
@@ -208,7 +202,9 @@ mod tests {
     #[test]
     fn a_newer_format_is_ignored() {
         let (_dir, cache) = profile(b"progress");
-        cache.keep(&home(2), due()).unwrap();
+        cache
+            .keep(&home(2), due(), &fingerprint(b"progress"))
+            .unwrap();
         let text = fs::read_to_string(cache.path()).unwrap();
         fs::write(cache.path(), text.replace("\"format\":1", "\"format\":2")).unwrap();
         assert_eq!(cache.read(b"progress", at(0)), None);
@@ -222,23 +218,10 @@ mod tests {
         fs::write(&elsewhere, "untouched").unwrap();
         std::os::unix::fs::symlink(&elsewhere, cache.path()).unwrap();
         assert_eq!(cache.read(b"progress", at(0)), None);
-        cache.keep(&home(2), due()).unwrap();
+        cache
+            .keep(&home(2), due(), &fingerprint(b"progress"))
+            .unwrap();
         assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "untouched");
         assert_eq!(cache.read(b"progress", at(0)), Some(home(0)));
-    }
-
-    #[test]
-    fn nothing_is_kept_without_a_progress_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = HomeCache::new(&dir.path().join("default.ron"), "c1");
-        assert!(cache.keep(&home(0), due()).is_err());
-        assert!(!cache.path().exists());
-    }
-
-    #[test]
-    fn the_fingerprint_tells_length_and_bytes_apart() {
-        assert_ne!(fingerprint(b"ab"), fingerprint(b"ba"));
-        assert_ne!(fingerprint(b""), fingerprint(b"\0"));
-        assert_eq!(fingerprint(b"same"), fingerprint(b"same"));
     }
 }

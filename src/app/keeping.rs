@@ -41,14 +41,17 @@ impl App {
         HomeOutline::from_context(&cx)
     }
 
-    /// Keeps home for the next start, when the store is this tutor's to write. A hint only: a
-    /// failure to write it is not worth the learner's attention.
+    /// Keeps home for the next start, beside the progress file this tutor last wrote or read,
+    /// when the store is its to write. A hint only: a failure to write it is not worth the
+    /// learner's attention.
     pub fn keep_home(&self) {
         if let Some(cache) = &self.home_cache
             && self.store.read_only().is_none()
+            && let Some(progress) = self.store.file_fingerprint()
         {
             let home = self.home_at(Timestamp::now());
-            let _ = cache.keep(&home, due_times(&self.catalogue, self.store.progress()));
+            let due = due_times(&self.catalogue, self.store.progress());
+            let _ = cache.keep(&home, due, progress);
         }
     }
 

@@ -41,7 +41,7 @@ use super::file::{self, Parsed, StoreError};
 use super::model::{FORMAT_VERSION, Progress};
 use super::profile::ProfileName;
 use super::time::Timestamp;
-use crate::files::{MAX_PROGRESS_FILE, open_no_follow, read_bounded_no_follow};
+use crate::files::{MAX_PROGRESS_FILE, fingerprint, open_no_follow, read_bounded_no_follow};
 
 /// Why saves are switched off.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +152,9 @@ pub struct Store {
     _lock: Option<File>,
     /// Kept in memory by design ([`Store::in_memory`]): never saved, and nothing to warn about.
     in_memory: bool,
+    /// The [`fingerprint`] of the progress file as this store last read or wrote it; `None`
+    /// while there is no file of this store's progress.
+    on_disk: Option<String>,
 }
 
 impl Store {
@@ -191,6 +194,7 @@ impl Store {
         }
 
         let mut notices = Vec::new();
+        let mut on_disk = None;
         let progress = match read_bounded_no_follow(&path, MAX_PROGRESS_FILE) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => Progress::default(),
             Err(source) => return Err(StoreError::Read { path, source }),
@@ -204,6 +208,7 @@ impl Store {
                             error: "the file is read-only".to_string(),
                         });
                     }
+                    on_disk = Some(fingerprint(&bytes));
                     progress
                 }
                 Parsed::Newer(found) => {
@@ -239,6 +244,7 @@ impl Store {
             notices,
             _lock: lock,
             in_memory: false,
+            on_disk,
         })
     }
 
@@ -260,6 +266,7 @@ impl Store {
             read_only: Some(reason),
             _lock: None,
             in_memory: false,
+            on_disk: None,
         }
     }
 
@@ -275,6 +282,7 @@ impl Store {
             notices: Vec::new(),
             _lock: None,
             in_memory: true,
+            on_disk: None,
         }
     }
 
@@ -296,6 +304,7 @@ impl Store {
             });
         }
         file::write_atomically(&self.path, text.as_bytes())?;
+        self.on_disk = Some(fingerprint(text.as_bytes()));
         Ok(SaveOutcome::Saved)
     }
 
@@ -320,6 +329,12 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The [`fingerprint`] of the progress file as this store last read or wrote it, so that
+    /// what is kept beside it can name the file without reading it again.
+    pub fn file_fingerprint(&self) -> Option<&str> {
+        self.on_disk.as_deref()
     }
 
     pub fn profile(&self) -> &ProfileName {

@@ -340,3 +340,24 @@ proptest! {
         let _ = file::parse(&bytes);
     }
 }
+
+/// The store names the file as it last read or wrote it, so nothing has to read it back.
+#[test]
+fn the_store_knows_the_fingerprint_of_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path(), &alice(), now()).unwrap();
+    assert_eq!(store.file_fingerprint(), None, "no file yet");
+    store.progress_mut().record_lesson_finished("l1", now());
+    assert_eq!(store.save().unwrap(), SaveOutcome::Saved);
+    let written = std::fs::read(store.path()).unwrap();
+    assert_eq!(
+        store.file_fingerprint(),
+        Some(fingerprint(&written).as_str())
+    );
+    drop(store);
+    let reopened = Store::open(dir.path(), &alice(), now()).unwrap();
+    assert_eq!(
+        reopened.file_fingerprint(),
+        Some(fingerprint(&written).as_str())
+    );
+}
