@@ -292,10 +292,16 @@ fn open_tutor(
         None => None,
     };
     // Home cannot fail to open, so the terminal may be set up before the course is loaded.
-    let cache = HomeCache::new(&learner.progress_file(), EmbeddedCourse::fingerprint());
+    let progress_file = learner.progress_file();
+    let cache = HomeCache::new(&progress_file, EmbeddedCourse::fingerprint());
     let index = content::embedded_index;
-    let (progress_file, now) = (learner.progress_file(), Timestamp::now());
-    let first = FirstFrame::peek(&progress_file, &cache, theme.clone(), index, now);
+    let first = FirstFrame::peek(
+        &progress_file,
+        &cache,
+        theme.clone(),
+        index,
+        Timestamp::now(),
+    );
     tui::run_after(first, move |shown| {
         let store = named.unwrap_or_else(|| learner.open_store());
         // The built-in course is checked by the tests, so problems here are a broken build.

@@ -135,20 +135,13 @@ fn question(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut head = vec![
-        Span::styled(
-            format!(
-                "Round {} of {} · {} · ",
-                round.round, round.rounds, round.topic
-            ),
-            theme.dim,
-        ),
+        Span::styled(format!("{} · ", round_heading(round)), theme.dim),
         Span::styled(format!("{} s left", seconds(round)), theme.strong),
     ];
     if round.paused {
         head.push(Span::styled("  paused by the facilitator", theme.warning));
     }
     let mut lines = vec![Line::from(head), Line::default()];
-    let (body, _) = question_lines(&round.question, &screen.input, None, width, theme);
     if round.answered {
         // The options stay; the how-to line gives way to what happens now.
         lines.extend(wrap(
@@ -163,9 +156,18 @@ fn question(
             theme.done,
         ));
     } else {
+        let (body, _) = question_lines(&round.question, &screen.input, None, width, theme);
         lines.extend(body);
     }
     lines
+}
+
+/// "Round 2 of 5 · Topic", above a round's question and its reveal.
+fn round_heading(round: &Round) -> String {
+    format!(
+        "Round {} of {} · {}",
+        round.round, round.rounds, round.topic
+    )
 }
 
 fn reveal(
@@ -182,13 +184,7 @@ fn reveal(
         WireVerdict::Missed => ("– No answer in time", theme.warning),
     };
     let mut lines = vec![
-        Line::styled(
-            format!(
-                "Round {} of {} · {}",
-                round.round, round.rounds, round.topic
-            ),
-            theme.dim,
-        ),
+        Line::styled(round_heading(round), theme.dim),
         Line::default(),
     ];
     lines.extend(wrap(
