@@ -10,11 +10,18 @@
 //!
 //! When `ttyper` (a small ratatui app: `cargo install ttyper`) is on the PATH, it is launched in
 //! the same run, alternating with the tutor so both meet the same machine, until its first frame
-//! is whole (the bottom border of its prompt box); the ratio of the medians is printed.
+//! is whole (the bottom border of its prompt box), then sent Ctrl-C; the ratio of the medians is
+//! printed.
+//!
+//! With IDLE_MS, every launch starts after the harness has slept that long, as a launch typed at
+//! a shell does: a processor left idle for tens of milliseconds runs the next process slower.
 //!
 //! ```text
-//! cargo build --release && cargo run --release --example launch [RUNS]
+//! cargo build --release && cargo run --release --example launch [RUNS [IDLE_MS]]
 //! ```
+//!
+//! RUNS (48 unless given) is best a multiple of 24: each run has the four launches in another of
+//! their 24 orders.
 
 #[path = "../tests/common/pty.rs"]
 mod pty;
@@ -54,9 +61,19 @@ fn main() {
     let runs: usize = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())
-        .unwrap_or(50);
+        .unwrap_or(48);
+    let idle_before = Duration::from_millis(
+        std::env::args()
+            .nth(2)
+            .and_then(|ms| ms.parse().ok())
+            .unwrap_or(0),
+    );
     let binary = tutor_binary();
-    println!("launching {} {runs} times at 100x30", binary.display());
+    println!(
+        "launching {} {runs} times at 100x30, each after {} ms idle",
+        binary.display(),
+        idle_before.as_millis()
+    );
 
     let ttyper = which("ttyper");
     let returning = returning_learner(&binary);
@@ -65,20 +82,20 @@ fn main() {
     let mut returns = Vec::new();
     let mut unkept = Vec::new();
     let mut exits = Vec::new();
-    // The four launches of a run take turns at going first: on this machine whichever launch
-    // follows ttyper's is about 0.3-0.5 ms slower than the same launch elsewhere in the order (a
-    // cost of the harness, seen with every binary put there), so no launch keeps that place.
+    // A launch that starts on a machine left idle for a few tens of milliseconds is 0.3-0.6 ms
+    // slower, so no launch waits longer than another, and the four launches of a run come in every
+    // order in turn: each follows each of the others equally often.
     for run in 0..runs {
-        for turn in 0..4 {
-            match (run + turn) % 4 {
+        for kind in order(run) {
+            match kind {
                 0 => {
                     if let Some(ttyper) = &ttyper {
-                        anchor.push(launch_ttyper(ttyper));
+                        anchor.push(launch_ttyper(ttyper, idle_before));
                     }
                 }
                 1 => {
                     let data = tempfile::tempdir().expect("a temp data dir");
-                    let (launched, exited) = launch(&binary, data.path());
+                    let (launched, exited) = launch(&binary, data.path(), idle_before);
                     launches.push(launched);
                     exits.push(exited);
                 }
@@ -86,13 +103,13 @@ fn main() {
                     // A fresh copy each time: quitting may save the progress.
                     let data = tempfile::tempdir().expect("a temp data dir");
                     copy_dir(returning.path(), data.path());
-                    returns.push(launch(&binary, data.path()).0);
+                    returns.push(launch(&binary, data.path(), idle_before).0);
                 }
                 _ => {
                     let data = tempfile::tempdir().expect("a temp data dir");
                     copy_dir(returning.path(), data.path());
                     std::fs::remove_file(data.path().join(KEPT_HOME)).expect("home was kept");
-                    unkept.push(launch(&binary, data.path()).0);
+                    unkept.push(launch(&binary, data.path(), idle_before).0);
                 }
             }
         }
@@ -143,8 +160,14 @@ fn main() {
     idle_and_memory(&binary);
 }
 
-/// From spawn to the whole home screen, and from `q` to the exit.
-fn launch(binary: &std::path::Path, data: &std::path::Path) -> (Duration, Duration) {
+/// From spawn to the whole home screen, and from `q` to the exit; `idle_before` is slept just
+/// before the spawn.
+fn launch(
+    binary: &std::path::Path,
+    data: &std::path::Path,
+    idle_before: Duration,
+) -> (Duration, Duration) {
+    std::thread::sleep(idle_before);
     let start = Instant::now();
     let mut tutor = Tutor::spawn(binary, &[], data, 100, 30).expect("spawn");
     tutor
@@ -201,7 +224,7 @@ fn returning_learner(binary: &std::path::Path) -> tempfile::TempDir {
         "the progress is saved"
     );
     drop(store);
-    launch(binary, data.path());
+    launch(binary, data.path(), Duration::ZERO);
     assert!(data.path().join(KEPT_HOME).exists(), "the tutor kept home");
     data
 }
@@ -228,21 +251,34 @@ fn which(program: &str) -> Option<PathBuf> {
 }
 
 /// ttyper from spawn to its whole first frame (the prompt box's bottom border on the last row),
-/// then Esc to leave it.
-fn launch_ttyper(ttyper: &std::path::Path) -> Duration {
+/// then Ctrl-C to leave it. (Esc is not its quit key: it opens its results screen, and waiting
+/// for an exit that never comes leaves the machine idle before the next launch.)
+fn launch_ttyper(ttyper: &std::path::Path, idle_before: Duration) -> Duration {
     let data = tempfile::tempdir().expect("a temp dir");
+    std::thread::sleep(idle_before);
     let start = Instant::now();
     let mut anchor = Tutor::spawn(ttyper, &[], data.path(), 100, 30).expect("spawn ttyper");
     anchor
         .wait_for(TIMEOUT, |screen| last_row(screen).contains('╯'))
         .expect("ttyper's first frame");
     let elapsed = start.elapsed();
-    anchor.press(&["\u{1b}"]);
-    if anchor.wait_exit(Duration::from_millis(500)).is_err() {
-        let _ = anchor.child.kill();
-        let _ = anchor.child.wait();
-    }
+    anchor.press(&["\u{3}"]);
+    anchor.wait_exit(TIMEOUT).expect("ttyper exits on Ctrl-C");
     elapsed
+}
+
+/// The `run`-th of the 24 orders of the four launches (0 ttyper, 1 new learner, 2 returning with
+/// home kept, 3 returning with nothing kept), read as a number in the factorial base.
+fn order(run: usize) -> [usize; 4] {
+    let mut left = vec![0, 1, 2, 3];
+    let mut rank = run % 24;
+    let mut order = [0; 4];
+    for (slot, place) in order.iter_mut().enumerate() {
+        let block: usize = (1..4 - slot).product();
+        *place = left.remove(rank / block);
+        rank %= block;
+    }
+    order
 }
 
 fn idle_and_memory(binary: &std::path::Path) {
