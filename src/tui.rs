@@ -116,7 +116,7 @@ fn in_terminal(
     // thread that acts on a signal can wait until the frame is out.
     let drawn = match first {
         Some(first) => terminal
-            .draw(|frame| first.draw(frame))
+            .draw(|frame| first.draw(frame.buffer_mut()))
             .map(|completed| Some(completed.buffer.clone()))
             .map(|shown| shown.map(|shown| (first, shown))),
         None => Ok(None),
@@ -255,7 +255,7 @@ mod tests {
         .expect("a new learner's first frame");
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let shown = terminal
-            .draw(|frame| first.draw(frame))
+            .draw(|frame| first.draw(frame.buffer_mut()))
             .unwrap()
             .buffer
             .clone();

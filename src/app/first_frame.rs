@@ -16,7 +16,7 @@
 use std::io;
 use std::path::Path;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 
 use super::home_cache::HomeCache;
 use super::view::Around;
@@ -75,8 +75,9 @@ impl FirstFrame {
         self.kept.then_some(&self.home)
     }
 
-    /// Draws the frame the app will draw at home with the loaded course.
-    pub fn draw(&self, frame: &mut Frame) {
+    /// Draws the frame the app will draw at home with the loaded course, into a buffer the size
+    /// of the terminal.
+    pub fn draw(&self, buffer: &mut Buffer) {
         let keymap: Keymap = self.screen.keymap();
         let around = Around {
             course_title: &self.home.title,
@@ -87,9 +88,9 @@ impl FirstFrame {
             help: None,
             theme: &self.theme,
         };
-        around.draw(frame, |frame, body| {
+        around.draw_into(buffer, |buffer, body| {
             self.screen
-                .draw_outline(frame, body, &self.home, &self.theme)
+                .draw_outline(buffer, body, &self.home, &self.theme)
         });
     }
 }

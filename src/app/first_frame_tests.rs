@@ -1,8 +1,8 @@
 use std::path::{Path, PathBuf};
 
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::{Frame, Terminal};
 
 use super::*;
 use crate::app::App;
@@ -66,7 +66,7 @@ fn assert_same_frames(data: &Path) {
         let first = peek(data, &theme).expect("a first frame");
         let app = app(data, &theme);
         for (width, height) in [(100, 30), (80, 24), (200, 60), (40, 12), (10, 5)] {
-            let before = drawn(width, height, |frame| first.draw(frame));
+            let before = drawn(width, height, |frame| first.draw(frame.buffer_mut()));
             let after = drawn(width, height, |frame| app.draw(frame));
             assert_eq!(before, after, "{width}x{height}");
         }

@@ -3,6 +3,7 @@
 //! screen's key tables), and the help overlay.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -73,11 +74,32 @@ pub(super) struct Around<'a> {
 impl Around<'_> {
     /// Draws the frame, the body by `body` (which returns what goes in the header and footer).
     pub(super) fn draw(&self, frame: &mut Frame, body: impl FnOnce(&mut Frame, Rect) -> Chrome) {
-        let area = frame.area();
+        if let Some(parts) = self.begin(frame.buffer_mut()) {
+            let chrome = body(frame, parts.body);
+            self.end(frame.buffer_mut(), parts, chrome);
+        }
+    }
+
+    /// The same, straight into a buffer: for the first frame, drawn before there is a terminal.
+    pub(super) fn draw_into(
+        &self,
+        buffer: &mut Buffer,
+        body: impl FnOnce(&mut Buffer, Rect) -> Chrome,
+    ) {
+        if let Some(parts) = self.begin(buffer) {
+            let chrome = body(buffer, parts.body);
+            self.end(buffer, parts, chrome);
+        }
+    }
+
+    /// Lays the frame out and draws the not-saving line; `None` (and a note that says so) when
+    /// the terminal is too small for any screen.
+    fn begin(&self, buffer: &mut Buffer) -> Option<Parts> {
+        let area = buffer.area;
         let theme = self.theme;
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            draw_too_small(frame, area, theme);
-            return;
+            draw_too_small(buffer, area, theme);
+            return None;
         }
         let width = usize::from(area.width);
         // The not-saving line fits the width (wrapped, never cut), above the footer.
@@ -95,15 +117,26 @@ impl Around<'_> {
         let footer_rows = message
             .as_ref()
             .map_or(1, |lines| lines.len().max(1) as u16);
-        let [header, body_area, warning_area, footer] = rows(area, warning_rows, footer_rows);
+        let [header, body, warning_area, footer] = rows(area, warning_rows, footer_rows);
         if let Some(lines) = warning {
-            draw_lines(frame, warning_area, &lines);
+            draw_lines(buffer, warning_area, &lines);
         }
-        let chrome = body(frame, body_area);
+        Some(Parts {
+            area,
+            header,
+            body,
+            footer,
+            message,
+        })
+    }
+
+    /// The header, the footer and the help overlay, once the body has said what they show.
+    fn end(&self, buffer: &mut Buffer, parts: Parts, chrome: Chrome) {
+        let theme = self.theme;
         let mut crumbs = vec![self.course_title.to_string()];
         crumbs.extend(chrome.crumbs);
-        draw_header(frame, header, &crumbs, theme);
-        let footer_lines = match message {
+        draw_header(buffer, parts.header, &crumbs, theme);
+        let footer_lines = match parts.message {
             Some(lines) => lines,
             None => {
                 let hints = chrome
@@ -112,14 +145,15 @@ impl Around<'_> {
                     .chain(self.keymap.hints().into_iter().map(str::to_string))
                     .collect::<Vec<_>>()
                     .join(" · ");
+                let width = usize::from(parts.area.width);
                 vec![Line::styled(fit_hints(&hints, width), theme.dim)]
             }
         };
-        draw_lines(frame, footer, &footer_lines);
+        draw_lines(buffer, parts.footer, &footer_lines);
         if let Some(scroll) = self.help {
             draw_help(
-                frame,
-                area,
+                buffer,
+                parts.area,
                 &self.keymap,
                 self.help_note.clone(),
                 scroll,
@@ -127,6 +161,15 @@ impl Around<'_> {
             );
         }
     }
+}
+
+/// Where the parts of a frame go, and the message the footer shows instead of the key hints.
+struct Parts {
+    area: Rect,
+    header: Rect,
+    body: Rect,
+    footer: Rect,
+    message: Option<Vec<Line<'static>>>,
 }
 
 /// The frame's rows, top to bottom: the header's, the body's, the not-saving line's and the

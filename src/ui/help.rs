@@ -1,9 +1,9 @@
 //! The `?` overlay: the keys of the screen underneath, straight from the key tables.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::input::Keymap;
@@ -11,7 +11,7 @@ use crate::input::Keymap;
 /// The help overlay for `keymap`, scrolled by `scroll` rows (clamped here).
 /// `note`, when given, comes first (why progress is not being saved, say).
 pub fn draw_help(
-    frame: &mut Frame,
+    buffer: &mut Buffer,
     area: Rect,
     keymap: &Keymap,
     note: Option<String>,
@@ -77,8 +77,8 @@ pub fn draw_help(
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(Span::styled(format!(" Keys: {name}{more} "), theme.title));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    Clear.render(popup, buffer);
+    Paragraph::new(lines).block(block).render(popup, buffer);
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {

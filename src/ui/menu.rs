@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -57,7 +57,7 @@ pub struct MenuEntry {
 /// way, so a whole menu shows on a small terminal); and when even that is too many, the list
 /// scrolls with the highlight and says how many entries are above and below.
 pub fn draw_menu(
-    frame: &mut Frame,
+    buffer: &mut Buffer,
     area: Rect,
     intro: Vec<Line<'static>>,
     entries: &[MenuEntry],
@@ -106,13 +106,12 @@ pub fn draw_menu(
         let below = entries.len().saturating_sub(offset + visible);
         lines.push(more_line(below, "below", theme));
     }
-    draw_lines(frame, area, &lines);
+    draw_lines(buffer, area, &lines);
 }
 
 /// Draws `lines` from the top of `area`, each cut at its width, as `Paragraph` does without
 /// wrapping, but without its line composer, which was most of the time home took to draw.
-pub fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
-    let buffer = frame.buffer_mut();
+pub fn draw_lines(buffer: &mut Buffer, area: Rect, lines: &[Line]) {
     let area = area.intersection(buffer.area);
     for (y, line) in (area.top()..area.bottom()).zip(lines) {
         let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
@@ -191,7 +190,7 @@ mod tests {
                         if paragraph {
                             frame.render_widget(Paragraph::new(lines.clone()), area);
                         } else {
-                            draw_lines(frame, area, &lines);
+                            draw_lines(frame.buffer_mut(), area, &lines);
                         }
                     })
                     .unwrap();

@@ -15,11 +15,11 @@ pub mod table;
 pub mod theme;
 pub mod wrap;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Below this, the app shows a message instead of a cramped screen.
@@ -34,7 +34,7 @@ pub fn document_width(width: u16) -> usize {
 }
 
 /// A breadcrumb: course › topic › lesson. When it is too long, the leading parts give way first.
-pub fn draw_header(frame: &mut Frame, area: Rect, parts: &[String], theme: &theme::Theme) {
+pub fn draw_header(buffer: &mut Buffer, area: Rect, parts: &[String], theme: &theme::Theme) {
     let width = usize::from(area.width);
     let mut skip = 0;
     while skip + 1 < parts.len() && breadcrumb_width(&parts[skip..]) + 2 > width {
@@ -55,7 +55,7 @@ pub fn draw_header(frame: &mut Frame, area: Rect, parts: &[String], theme: &them
         };
         spans.push(Span::styled(part.clone(), style));
     }
-    menu::draw_lines(frame, area, &[Line::from(spans)]);
+    menu::draw_lines(buffer, area, &[Line::from(spans)]);
 }
 
 fn breadcrumb_width(parts: &[String]) -> usize {
@@ -83,7 +83,7 @@ pub fn fit_hints(hints: &str, width: usize) -> String {
     parts.join(" · ")
 }
 
-pub fn draw_too_small(frame: &mut Frame, area: Rect, theme: &theme::Theme) {
+pub fn draw_too_small(buffer: &mut Buffer, area: Rect, theme: &theme::Theme) {
     let message = format!(
         "The terminal is {}x{}; aks-tutor needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Make it larger, or press Ctrl-C to quit.",
         area.width, area.height
@@ -91,7 +91,7 @@ pub fn draw_too_small(frame: &mut Frame, area: Rect, theme: &theme::Theme) {
     let paragraph = Paragraph::new(message)
         .style(theme.warning)
         .wrap(Wrap { trim: true });
-    frame.render_widget(paragraph, area);
+    paragraph.render(area, buffer);
 }
 
 /// A line that fills its width with `style` (used for selections).

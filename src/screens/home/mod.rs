@@ -6,6 +6,7 @@ mod view;
 pub use outline::{HomeOutline, TopicLine};
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::interview::level_picker;
@@ -64,7 +65,7 @@ impl ScreenState for HomeScreen {
 
     fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context) -> Chrome {
         let home = HomeOutline::from_context(cx);
-        view::draw_home(frame, area, &home, cx.theme, &self.list);
+        view::draw_home(frame.buffer_mut(), area, &home, cx.theme, &self.list);
         Chrome::default()
     }
 }
@@ -74,12 +75,12 @@ impl HomeScreen {
     /// [`HomeOutline::from_index`]): the same body `draw` gives once it has.
     pub fn draw_outline(
         &self,
-        frame: &mut Frame,
+        buffer: &mut Buffer,
         area: Rect,
         home: &HomeOutline,
         theme: &Theme,
     ) -> Chrome {
-        view::draw_home(frame, area, home, theme, &self.list);
+        view::draw_home(buffer, area, home, theme, &self.list);
         Chrome::default()
     }
 }

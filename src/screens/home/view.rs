@@ -2,7 +2,7 @@
 //! the first frame (from the course's outline) and every later one (from the loaded course) are
 //! the same drawing.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -13,7 +13,7 @@ use crate::ui::theme::Theme;
 use crate::ui::wrap::wrap;
 
 pub fn draw_home(
-    frame: &mut Frame,
+    buffer: &mut Buffer,
     area: Rect,
     home: &HomeOutline,
     theme: &Theme,
@@ -104,5 +104,5 @@ pub fn draw_home(
             },
         })
         .collect();
-    draw_menu(frame, area, intro, &entries, list, theme);
+    draw_menu(buffer, area, intro, &entries, list, theme);
 }

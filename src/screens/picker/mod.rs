@@ -77,7 +77,14 @@ impl ScreenState for PickerScreen {
                 right: String::new(),
             })
             .collect();
-        draw_menu(frame, area, intro, &entries, &self.list, cx.theme);
+        draw_menu(
+            frame.buffer_mut(),
+            area,
+            intro,
+            &entries,
+            &self.list,
+            cx.theme,
+        );
         Chrome::new([self.title.clone()])
     }
 }

@@ -166,5 +166,12 @@ pub fn draw_topic(frame: &mut Frame, area: Rect, cx: &Context, screen: &TopicScr
             },
         })
         .collect();
-    draw_menu(frame, area, intro, &entries, &screen.list, theme);
+    draw_menu(
+        frame.buffer_mut(),
+        area,
+        intro,
+        &entries,
+        &screen.list,
+        theme,
+    );
 }
