@@ -5,20 +5,24 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 
 use crate::app::{App, FirstFrame};
 use crate::input::{Action, Effect, action_for};
+use crate::ui::blank_screen::onto_blank_screen;
 use crate::ui::clipboard;
 use crate::ui::inert_backend::InertBackend;
 
 /// The real terminal, every cell drawn through the inert gate.
-type TutorTerminal = Terminal<InertBackend<CrosstermBackend<FrameOut>>>;
+type TutorBackend = InertBackend<CrosstermBackend<FrameOut>>;
+type TutorTerminal = Terminal<TutorBackend>;
 
 /// Stdout, written once a frame: crossterm writes each cell's moves and colours as a small
 /// piece, which stdout would lock for and send to the terminal a kilobyte at a time. Kept here
@@ -87,55 +91,84 @@ fn in_terminal(
             "the tutor needs an interactive terminal; for scripts use validate, plan, netpol, progress or report"
         );
     }
-    // What ratatui's `init` does, without the terminal it makes and this one would replace (its
-    // two screen buffers are most of the set-up): a panic hook that gives the terminal back (mouse
-    // reporting too, or the shell receives mouse escape codes after a panic), raw mode, then the
-    // alternate screen and mouse reporting, sent in the same write as the first frame.
+    // What ratatui's `init` does, without the terminal it makes and this one would replace: a
+    // panic hook that gives the terminal back (mouse reporting too, or the shell receives mouse
+    // escape codes after a panic), raw mode, then the alternate screen and mouse reporting, sent
+    // in the same write as the first frame.
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         ratatui::restore();
         previous_hook(info);
     }));
-    let set_up = enable_raw_mode().and_then(|()| {
-        let mut out = FrameOut(Vec::new());
-        queue!(out, EnterAlternateScreen, EnableMouseCapture)?;
-        Terminal::new(InertBackend(CrosstermBackend::new(out)))
-    });
-    let mut terminal = match set_up {
-        Ok(terminal) => terminal,
-        Err(error) => {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            ratatui::restore();
-            anyhow::bail!("cannot start the terminal UI: {error}");
-        }
-    };
-    let signals = catch_termination_signals();
-    // Only now, with every way out restoring the terminal: once home is on screen, SIGTERM must
-    // give the terminal back (tests/e2e_pty.rs sends it as soon as it sees home). Starting the
-    // thread that acts on a signal can wait until the frame is out.
-    let drawn = match first {
-        Some(first) => terminal
-            .draw(|frame| first.draw(frame.buffer_mut()))
-            .map(|completed| Some(completed.buffer.clone()))
-            .map(|shown| shown.map(|shown| (first, shown))),
-        None => Ok(None),
-    };
-    if matches!(drawn, Ok(Some(_))) {
-        // The frame is written, but it is on screen only once the kernel has passed it through
-        // the pty and the terminal has read it, and both may wait for this processor, which
-        // what follows (the store, the course: milliseconds of work) would otherwise keep. On 2
-        // cores after an idle moment, a launch's p95 went from 5.3 ms to 2.5 ms (README).
-        std::thread::yield_now();
-    }
-    signals.restore_on_arrival();
-    let result = match drawn {
-        Ok(shown) => body(&mut terminal, shown),
-        Err(error) => Err(error.into()),
-    };
+    let mut out = FrameOut(Vec::new());
+    let result = enable_raw_mode()
+        .and_then(|()| queue!(out, EnterAlternateScreen, EnableMouseCapture))
+        .map_err(|error| anyhow::anyhow!("cannot start the terminal UI: {error}"))
+        .and_then(|()| {
+            let signals = catch_termination_signals();
+            // Only now, with every way out restoring the terminal: once home is on screen,
+            // SIGTERM must give the terminal back (tests/e2e_pty.rs sends it as soon as it sees
+            // home). Starting the thread that acts on a signal can wait until the frame is out.
+            let mut backend = InertBackend(CrosstermBackend::new(out));
+            let shown = match first {
+                Some(first) => {
+                    let shown = write_first_frame(&mut backend, &first)
+                        .context("cannot draw the first frame")?;
+                    give_way_to_the_terminal();
+                    Some((first, shown))
+                }
+                None => None,
+            };
+            signals.restore_on_arrival();
+            let mut terminal = terminal_after(backend, shown.as_ref().map(|(_, shown)| shown))
+                .context("cannot start the terminal UI")?;
+            body(&mut terminal, shown)
+        });
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// The frame is written, but it is on screen only once a kernel worker has passed it through
+/// the pty and the terminal has read it. Both are often queued on another processor, which,
+/// left idle, can take milliseconds to wake (on a virtual machine above all), while this one goes
+/// straight on to the store and the course. Sleeping briefly hands them this processor: on 2
+/// cores after an idle moment, one launch in ten came up 3 ms late with a yield here and none
+/// with the sleep (README, Performance). The course loads 0.1 ms later, before any key could
+/// have been read.
+fn give_way_to_the_terminal() {
+    std::thread::sleep(Duration::from_micros(100));
+}
+
+/// Draws `first` into a buffer the size of the terminal and writes it onto the blank alternate
+/// screen (see [`onto_blank_screen`]); the buffer is what is now on screen.
+fn write_first_frame<B: Backend>(backend: &mut B, first: &FirstFrame) -> Result<Buffer, B::Error> {
+    let mut shown = Buffer::empty(Rect::from((Position::ORIGIN, backend.size()?)));
+    first.draw(&mut shown);
+    backend.draw(onto_blank_screen(&shown).into_iter())?;
+    // Hiding the cursor flushes: the switch to the alternate screen and the frame go out in
+    // one write.
+    backend.hide_cursor()?;
+    Backend::flush(backend)?;
+    Ok(shown)
+}
+
+/// Ratatui's terminal over `backend`, its last frame the one `shown` on screen (when the
+/// terminal has kept its size since; otherwise the screen is cleared and drawn afresh).
+fn terminal_after<B: Backend>(backend: B, shown: Option<&Buffer>) -> Result<Terminal<B>, B::Error> {
+    let mut terminal = Terminal::new(backend)?;
+    if let Some(shown) = shown {
+        if terminal.current_buffer_mut().area == shown.area {
+            terminal.current_buffer_mut().clone_from(shown);
+            terminal.swap_buffers();
+            // Known hidden, so the terminal shows it again on its way out.
+            terminal.hide_cursor()?;
+        } else {
+            terminal.clear()?;
+        }
+    }
+    Ok(terminal)
 }
 
 /// SIGTERM and SIGHUP (a closed terminal window, `kill`) end the tutor like a normal exit: the
@@ -236,35 +269,84 @@ mod tests {
     use crate::progress::{ProfileName, Store, Timestamp};
     use crate::ui::theme::Theme;
 
-    /// Once the course has loaded, the app's frame is compared with the first one: the same is
-    /// not written again; a different one (here, help open) is.
-    #[test]
-    fn the_apps_first_frame_is_drawn_only_when_it_differs_from_the_one_shown() {
-        let theme = Theme::monochrome();
-        let data = tempfile::tempdir().unwrap();
-        let progress_file = ProfileName::default().progress_file(data.path());
+    fn new_learners_first_frame(data: &std::path::Path, theme: &Theme) -> FirstFrame {
+        let progress_file = ProfileName::default().progress_file(data);
         let cache = HomeCache::new(&progress_file, EmbeddedCourse::fingerprint());
         let index = || read_index(&EmbeddedCourse);
-        let first = FirstFrame::peek(
+        FirstFrame::peek(
             &progress_file,
             &cache,
             theme.clone(),
             index,
             Timestamp::now(),
         )
-        .expect("a new learner's first frame");
-        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-        let shown = terminal
-            .draw(|frame| first.draw(frame.buffer_mut()))
-            .unwrap()
-            .buffer
-            .clone();
+        .expect("a new learner's first frame")
+    }
+
+    fn app(theme: &Theme) -> App {
         let store = Store::in_memory(&ProfileName::default());
-        let mut app = App::new(load(&EmbeddedCourse).unwrap(), theme, store);
+        App::new(load(&EmbeddedCourse).unwrap(), theme.clone(), store)
+    }
+
+    /// The app's frame, drawn by ratatui on a terminal of its own.
+    fn apps_frame(app: &App, width: u16, height: u16) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        terminal.backend().buffer().clone()
+    }
+
+    /// Written onto a blank screen without ratatui's terminal, the first frame shows what it
+    /// drew, and that is the app's frame, at every size (too small included) and in both themes.
+    #[test]
+    fn the_first_frame_written_onto_a_blank_screen_is_the_apps_frame() {
+        let data = tempfile::tempdir().unwrap();
+        for theme in [Theme::from_no_color(None), Theme::monochrome()] {
+            let first = new_learners_first_frame(data.path(), &theme);
+            let app = app(&theme);
+            for (width, height) in [(100, 30), (80, 24), (200, 60), (40, 12), (10, 5)] {
+                let mut screen = TestBackend::new(width, height);
+                let shown = write_first_frame(&mut screen, &first).unwrap();
+                assert_eq!(*screen.buffer(), shown, "{width}x{height}");
+                assert_eq!(shown, apps_frame(&app, width, height), "{width}x{height}");
+            }
+        }
+    }
+
+    /// Once the course has loaded, the app's frame is compared with the first one: the same is
+    /// not written again; a different one (here, help open) is, over what is on screen.
+    #[test]
+    fn the_apps_first_frame_is_drawn_only_when_it_differs_from_the_one_shown() {
+        let theme = Theme::monochrome();
+        let data = tempfile::tempdir().unwrap();
+        let first = new_learners_first_frame(data.path(), &theme);
+        let mut screen = TestBackend::new(100, 30);
+        let shown = write_first_frame(&mut screen, &first).unwrap();
+        let mut terminal = terminal_after(screen, Some(&shown)).unwrap();
+        let mut app = app(&theme);
         assert!(shows(&mut terminal, &app, &shown));
         assert_eq!(*terminal.backend().buffer(), shown, "nothing was written");
         app.help = Some(0);
         assert!(!shows(&mut terminal, &app, &shown));
         assert_eq!(*terminal.backend().buffer(), shown, "nothing was written");
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        assert_eq!(*terminal.backend().buffer(), apps_frame(&app, 100, 30));
+    }
+
+    /// A terminal resized between the first frame and the app's is cleared, so nothing of the
+    /// first frame is left where the app's frame is blank.
+    #[test]
+    fn a_terminal_resized_after_the_first_frame_is_drawn_afresh() {
+        let theme = Theme::monochrome();
+        let data = tempfile::tempdir().unwrap();
+        let first = new_learners_first_frame(data.path(), &theme);
+        let mut screen = TestBackend::new(100, 30);
+        let shown = write_first_frame(&mut screen, &first).unwrap();
+        screen.resize(60, 20);
+        let mut terminal = terminal_after(screen, Some(&shown)).unwrap();
+        let mut app = app(&theme);
+        app.help = Some(0);
+        assert!(!shows(&mut terminal, &app, &shown));
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        assert_eq!(*terminal.backend().buffer(), apps_frame(&app, 60, 20));
     }
 }

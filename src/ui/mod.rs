@@ -4,6 +4,7 @@
 
 pub mod bars;
 pub mod big;
+pub mod blank_screen;
 pub mod clipboard;
 pub mod document;
 pub mod help;
