@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use crossterm::{execute, queue};
@@ -92,13 +93,11 @@ fn in_terminal(
         );
     }
     // What ratatui's `init` does, without the terminal it makes and this one would replace: a
-    // panic hook that gives the terminal back (mouse reporting too, or the shell receives mouse
-    // escape codes after a panic), raw mode, then the alternate screen and mouse reporting, sent
-    // in the same write as the first frame.
+    // panic hook that gives the terminal back, raw mode, then the alternate screen and mouse
+    // reporting, sent in the same write as the first frame.
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        ratatui::restore();
+        give_back_the_terminal();
         previous_hook(info);
     }));
     let mut out = FrameOut(Vec::new());
@@ -125,9 +124,15 @@ fn in_terminal(
                 .context("cannot start the terminal UI")?;
             body(&mut terminal, shown)
         });
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    give_back_the_terminal();
     result
+}
+
+/// The terminal as the tutor found it, on every way out: no mouse reporting (or the shell
+/// receives mouse escape codes), the cursor showing, raw mode off, the main screen.
+fn give_back_the_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, Show);
+    ratatui::restore();
 }
 
 /// The frame is written, but it is on screen only once a kernel worker has passed it through
@@ -162,8 +167,6 @@ fn terminal_after<B: Backend>(backend: B, shown: Option<&Buffer>) -> Result<Term
         if terminal.current_buffer_mut().area == shown.area {
             terminal.current_buffer_mut().clone_from(shown);
             terminal.swap_buffers();
-            // Known hidden, so the terminal shows it again on its way out.
-            terminal.hide_cursor()?;
         } else {
             terminal.clear()?;
         }
@@ -190,8 +193,7 @@ impl TerminationSignals {
         };
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                let _ = execute!(io::stdout(), DisableMouseCapture);
-                ratatui::restore();
+                give_back_the_terminal();
                 std::process::exit(128 + signal);
             }
         });

@@ -187,7 +187,7 @@ fn a_large_paste_then_ctrl_c_quits_at_once() {
 }
 
 /// SIGTERM (and SIGHUP) give the terminal back as a normal exit does: the main screen, no mouse
-/// reporting, so the shell is usable after `kill`.
+/// reporting, the cursor showing, so the shell is usable after `kill`.
 #[test]
 fn sigterm_restores_the_terminal() {
     let data = tempfile::tempdir().unwrap();
@@ -207,6 +207,7 @@ fn sigterm_restores_the_terminal() {
         vt100::MouseProtocolMode::None,
         "mouse reporting is off"
     );
+    assert!(!screen.hide_cursor(), "the cursor shows");
 }
 
 /// Table questions, a sizing exercise and a short exam, each in its own launch, all land in the
