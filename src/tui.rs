@@ -290,6 +290,15 @@ mod tests {
         App::new(load(&EmbeddedCourse).unwrap(), theme.clone(), store)
     }
 
+    /// A new learner's first frame written onto a blank 100x30 screen, and what it shows.
+    fn first_frame_on_screen(theme: &Theme) -> (TestBackend, Buffer) {
+        let data = tempfile::tempdir().unwrap();
+        let first = new_learners_first_frame(data.path(), theme);
+        let mut screen = TestBackend::new(100, 30);
+        let shown = write_first_frame(&mut screen, &first).unwrap();
+        (screen, shown)
+    }
+
     /// The app's frame, drawn by ratatui on a terminal of its own.
     fn apps_frame(app: &App, width: u16, height: u16) -> Buffer {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -319,10 +328,7 @@ mod tests {
     #[test]
     fn the_apps_first_frame_is_drawn_only_when_it_differs_from_the_one_shown() {
         let theme = Theme::monochrome();
-        let data = tempfile::tempdir().unwrap();
-        let first = new_learners_first_frame(data.path(), &theme);
-        let mut screen = TestBackend::new(100, 30);
-        let shown = write_first_frame(&mut screen, &first).unwrap();
+        let (screen, shown) = first_frame_on_screen(&theme);
         let mut terminal = terminal_after(screen, Some(&shown)).unwrap();
         let mut app = app(&theme);
         assert!(shows(&mut terminal, &app, &shown));
@@ -339,10 +345,7 @@ mod tests {
     #[test]
     fn a_terminal_resized_after_the_first_frame_is_drawn_afresh() {
         let theme = Theme::monochrome();
-        let data = tempfile::tempdir().unwrap();
-        let first = new_learners_first_frame(data.path(), &theme);
-        let mut screen = TestBackend::new(100, 30);
-        let shown = write_first_frame(&mut screen, &first).unwrap();
+        let (mut screen, shown) = first_frame_on_screen(&theme);
         screen.resize(60, 20);
         let mut terminal = terminal_after(screen, Some(&shown)).unwrap();
         let mut app = app(&theme);
