@@ -141,12 +141,17 @@ mod tests {
         vec![at(100), at(200), at(300)]
     }
 
+    /// Keeps `home(n)` for the progress "progress", with the items of `due()`.
+    fn keep(cache: &HomeCache, n: usize) {
+        cache
+            .keep(&home(n), due(), &fingerprint(b"progress"))
+            .unwrap();
+    }
+
     #[test]
     fn home_kept_is_read_back_for_the_same_progress() {
         let (dir, cache) = profile(b"progress");
-        cache
-            .keep(&home(1), due(), &fingerprint(b"progress"))
-            .unwrap();
+        keep(&cache, 1);
         assert_eq!(cache.path(), dir.path().join("default.home.json"));
         assert_eq!(cache.read(b"progress", at(150)), Some(home(1)));
         assert!(
@@ -158,9 +163,7 @@ mod tests {
     #[test]
     fn reviews_are_counted_when_home_is_read() {
         let (_dir, cache) = profile(b"progress");
-        cache
-            .keep(&home(1), due(), &fingerprint(b"progress"))
-            .unwrap();
+        keep(&cache, 1);
         let due_at = |seconds| cache.read(b"progress", at(seconds)).unwrap().review_due;
         assert_eq!(due_at(99), 0);
         assert_eq!(due_at(100), 1);
@@ -171,9 +174,7 @@ mod tests {
     #[test]
     fn home_is_not_used_for_other_progress_or_another_course() {
         let (dir, cache) = profile(b"progress");
-        cache
-            .keep(&home(2), due(), &fingerprint(b"progress"))
-            .unwrap();
+        keep(&cache, 2);
         assert_eq!(cache.read(b"progresS", at(0)), None);
         assert_eq!(cache.read(b"progress ", at(0)), None);
         let other_course = HomeCache::new(&dir.path().join("default.ron"), "c2");
@@ -202,9 +203,7 @@ mod tests {
     #[test]
     fn a_newer_format_is_ignored() {
         let (_dir, cache) = profile(b"progress");
-        cache
-            .keep(&home(2), due(), &fingerprint(b"progress"))
-            .unwrap();
+        keep(&cache, 2);
         let text = fs::read_to_string(cache.path()).unwrap();
         fs::write(cache.path(), text.replace("\"format\":1", "\"format\":2")).unwrap();
         assert_eq!(cache.read(b"progress", at(0)), None);
@@ -218,9 +217,7 @@ mod tests {
         fs::write(&elsewhere, "untouched").unwrap();
         std::os::unix::fs::symlink(&elsewhere, cache.path()).unwrap();
         assert_eq!(cache.read(b"progress", at(0)), None);
-        cache
-            .keep(&home(2), due(), &fingerprint(b"progress"))
-            .unwrap();
+        keep(&cache, 2);
         assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "untouched");
         assert_eq!(cache.read(b"progress", at(0)), Some(home(0)));
     }
